@@ -1,0 +1,26 @@
+# The two commands of the README:
+#   make demo   set everything up, then make today's brief from seeds/ into out/
+#   make test   set everything up, then run the test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test setup system-deps clean
+
+demo: setup
+	$(BIN)/briefgen make --lang en
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@bash scripts/install-system-deps.sh
+
+$(VENV)/.installed: pyproject.toml scripts/setup-venv.sh
+	PYTHON=$(PYTHON) bash scripts/setup-venv.sh $(VENV)
+	@touch $@
+
+clean:
+	rm -rf $(VENV) out .pytest_cache

@@ -1,0 +1,217 @@
+"""Page furniture in text saved from news sites, found by general rules.
+
+A line is one of: body text; navigation (breadcrumbs, menus, "Lire aussi", "Article
+précédent"); a counter ("0", "12 commentaires"); date evidence ("Mis à jour le: …",
+"• 04 Dec. 2017 -", "Dernière mise à jour à 08h38 le 06/12"); or a dateline
+("Paris, 3 déc. (Cinktank.com) –") that names the place, date and outlet.
+Only body text reaches the brief; date evidence and datelines feed the metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .dates import find_dates
+from .text import words
+
+_NAV_PREFIXES = re.compile(
+    r"^\s*(?:[•·\-–—*>|]\s*)?("
+    r"(?:à |a )?lire (?:aussi|également|la suite)|voir aussi|à voir|sur le même sujet|"
+    r"article (?:précédent|suivant)|articles? (?:liés|similaires|associés)|"
+    r"partager|partagez|imprimer|envoyer par (?:e-)?mail|réagir|commentaires?\b|"
+    r"abonnez-vous|s'abonner|newsletter|publicité|suivez-nous|"
+    r"read (?:also|more|next)|see also|related(?: articles?| stories)?|more on this|"
+    r"previous (?:article|post|story)|next (?:article|post|story)|share(?: this)?\b|"
+    r"advertisement|subscribe|sign up|follow us|tweet\b|"
+    r"accueil\b|home\b|menu\b|tags?\s*:|mots[- ]clés\s*:"
+    r")",
+    re.IGNORECASE,
+)
+_UPDATE_WORDS = re.compile(
+    r"(mis à jour|mise à jour|actualisé|modifié|updated|last modified)", re.IGNORECASE
+)
+_PUBLISHED_WORDS = re.compile(r"(publié|posted|published|créé le)", re.IGNORECASE)
+# words that may stand next to a date on a date-only line
+_DATE_FILLER = set(
+    """le la à a at on du de the et - | • · : h mis jour mise dernière dernier actualisé
+    modifié publié posted published updated last modified lundi mardi mercredi jeudi
+    vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
+    par by créé""".split()
+)
+# "Paris, 3 déc. (Cinktank.com) –"  /  "BRUXELLES (AFP) -"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][^,()\d]{0,39}?)\s*(?:,\s*(?P<when>[^()]{0,40}?))?\s*"
+    r"\((?P<outlet>[^()]{2,60})\)\s*[-–—:]*\s*(?P<rest>.*)$"
+)
+_COUNTER = re.compile(
+    r"^[\W\d_]*(?:\d+\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)?)?[\W_]*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Cleaned:
+    paragraphs: list[str]
+    title: str | None = None
+    outlet: str | None = None
+    published_lines: list[str] = field(default_factory=list)  # evidence of publication
+    updated_lines: list[str] = field(default_factory=list)  # evidence of a later update
+    dateline_date: str | None = None  # the date part of the dateline, as written
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Paragraphs from plain text: blank lines separate them, and so does each line,
+    except where a line was visibly wrapped (it does not end a sentence and the next
+    line starts in lower case)."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text):
+        current = ""
+        for line in block.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if current and not re.search(r"[.!?:;»”\"…)]$", current) and line[0].islower():
+                current += " " + line
+            else:
+                if current:
+                    paragraphs.append(current)
+                current = line
+        if current:
+            paragraphs.append(current)
+    return paragraphs
+
+
+def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
+    """Separate body text from page furniture; pick the title when the page has one."""
+    result = Cleaned(paragraphs=[], title=title)
+    body: list[str] = []
+    for para in paragraphs:
+        kind = classify(para)
+        if kind == "dateline":
+            m = _DATELINE.match(para)
+            result.outlet = result.outlet or _outlet_name(m.group("outlet"))
+            when = (m.group("when") or "").strip()
+            result.dateline_date = result.dateline_date or when or None
+            if when:
+                result.published_lines.append(when)
+            rest = m.group("rest").strip()
+            if rest:
+                body.append(rest)
+        elif kind == "date":
+            (result.updated_lines if _UPDATE_WORDS.search(para) else result.published_lines).append(para)
+        elif kind == "body":
+            body.append(para)
+    body = _drop_breadcrumbs(body)
+    if result.title is None and body and looks_like_title(body[0]):
+        result.title = body.pop(0)
+    elif result.title is not None and body and _same_text(body[0], result.title):
+        body.pop(0)
+    result.paragraphs = _drop_repeats(body)
+    return result
+
+
+def classify(para: str) -> str:
+    """One of "body", "nav", "counter", "date", "dateline"."""
+    if _COUNTER.match(para):
+        return "counter"
+    if _NAV_PREFIXES.match(para) and not _is_sentence_like_nav(para):
+        return "nav"
+    if _is_date_line(para):
+        return "date"
+    if _is_dateline(para):
+        return "dateline"
+    return "body"
+
+
+def _is_dateline(para: str) -> bool:
+    m = _DATELINE.match(para)
+    if not m or not _plausible_outlet(m.group("outlet")):
+        return False
+    place = m.group("place").split()
+    if len(place) > 4 or not all(w[0].isupper() for w in place if len(w) > 2):
+        return False
+    when = (m.group("when") or "").strip()
+    if when and not find_dates(when):
+        return False
+    # the dateline is the whole line, or is followed by a dash and the first sentence
+    rest_after = para[m.start("rest"):]
+    separated = re.search(r"\)\s*[-–—:]", para[: m.start("rest")]) is not None
+    return not rest_after.strip() or separated
+
+
+def _is_sentence_like_nav(para: str) -> bool:
+    # "Accueil" starts many breadcrumbs, but "Home Office officials said ..." is a sentence
+    first = para.split()[0].lower() if para.split() else ""
+    return first in ("home", "menu") and len(words(para)) > 12 and para.rstrip()[-1:] in ".!?»”\""
+
+
+def _is_date_line(para: str) -> bool:
+    if len(para) > 120 or not find_dates(para) and not re.search(r"\d{1,2}[h:]\d\d", para):
+        return False
+    found = find_dates(para)
+    if not found:
+        return False
+    rest = para
+    for d in reversed(found):
+        rest = rest[: d.start] + " " + rest[d.end :]
+    leftover = [w for w in re.findall(r"[^\W\d_]+", rest.lower()) if w not in _DATE_FILLER]
+    return len(leftover) <= 1
+
+
+def _plausible_outlet(name: str) -> bool:
+    name = name.strip()
+    return bool(
+        re.search(r"\.\w{2,4}$", name)  # a web address
+        or re.fullmatch(r"[A-Z][A-Za-z&\-\s]{1,25}", name) and len(name.split()) <= 4  # AFP, Reuters
+    )
+
+
+def _outlet_name(name: str) -> str:
+    return name.strip()
+
+
+def looks_like_title(para: str) -> bool:
+    n = len(words(para))
+    return 3 <= n <= 30 and len(para) <= 250 and not para.rstrip().endswith((".", ",", ";", ":"))
+
+
+def _drop_breadcrumbs(body: list[str]) -> list[str]:
+    """Drop a line that ends with a truncated copy of another line ("… la sécurité et la...")."""
+    out = []
+    for i, para in enumerate(body):
+        m = re.search(r"(.{15,}?)\s*(?:\.\.\.|…)$", para)
+        if m:
+            tail = m.group(1)
+            others = [p for j, p in enumerate(body) if j != i]
+            if any(_truncated_copy(tail, other) for other in others):
+                continue
+        out.append(para)
+    return out
+
+
+def _truncated_copy(tail: str, other: str) -> bool:
+    # the breadcrumb holds some leading words, then the first part of the other line
+    tail_words = words(tail)
+    other_words = words(other)
+    for k in range(len(tail_words)):
+        suffix = tail_words[k:]
+        if len(suffix) >= 4 and other_words[: len(suffix)] == suffix:
+            return True
+    return False
+
+
+def _same_text(a: str, b: str) -> bool:
+    return words(a.lower()) == words(b.lower())
+
+
+def _drop_repeats(body: list[str]) -> list[str]:
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for para in body:
+        key = tuple(words(para.lower()))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(para)
+    return out

@@ -1,0 +1,190 @@
+"""The ``briefgen`` command: maps options to the library API and errors to exit codes.
+
+Only click is imported at start-up; everything heavy is imported by the command that
+needs it, so ``briefgen --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import BriefgenError
+
+log = logging.getLogger("briefgen")
+
+
+class _Formatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        prefix = "briefgen: " if record.levelno < logging.WARNING else f"briefgen: {record.levelname.lower()}: "
+        return prefix + record.getMessage()
+
+
+def _setup_logging(verbose: bool, quiet: bool) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.WARNING)
+    level = logging.DEBUG if verbose else logging.WARNING if quiet else logging.INFO
+    logging.getLogger("briefgen").setLevel(level)
+    logging.getLogger("argostranslate").setLevel(logging.WARNING)  # it logs source text at INFO
+    for noisy in ("weasyprint", "fontTools", "trafilatura", "htmldate", "charset_normalizer"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+
+
+class _Group(click.Group):
+    """Turns expected errors into one line on stderr and the exit code of DESIGN.md."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BriefgenError as exc:
+            click.echo(f"briefgen: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # unexpected: one line, the traceback under --verbose
+            if ctx.obj and ctx.obj.get("verbose"):
+                raise
+            click.echo(f"briefgen: unexpected error: {type(exc).__name__}: {exc} "
+                       f"(run with --verbose for details)", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="briefgen")
+@click.option("-v", "--verbose", is_flag=True, help="Log details, and show tracebacks of unexpected errors.")
+@click.pass_context
+def main(ctx: click.Context, verbose: bool) -> None:
+    """Offline multilingual press briefs: sources in other languages in, a dated English
+    (or other language) brief out, as HTML, PDF and JSON."""
+    ctx.obj = {"verbose": verbose}
+    _setup_logging(verbose, quiet=False)
+
+
+@main.command()
+@click.option("--lang", default="en", show_default=True, help="Language of the brief (en, fr, …).")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=Path("seeds"),
+              show_default=True, help="Folder of source files (.txt, .md, .html).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
+              help="Output folder; the brief goes to OUT/DATE/.")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the brief (default: today).")
+@click.option("--engine", type=click.Choice(["auto", "argos", "apertium", "none"]), default="auto",
+              show_default=True, help="Translation engine; auto: an installed Argos model, else apertium.")
+@click.option("--format", "formats", default="html,pdf,json", show_default=True,
+              help="Comma-separated output formats.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
+@click.pass_context
+def make(ctx, lang, sources_dir, out_dir, date, engine, formats, quiet):
+    """Make the brief from every source in the sources folder."""
+    from .config import Config
+    from .pipeline import make_brief
+
+    _setup_logging(ctx.obj["verbose"], quiet)
+    config = Config(sources_dir=sources_dir, out_dir=out_dir, lang=lang.lower(), engine=engine,
+                    formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()))
+    outcome = make_brief(config, date)
+    brief = outcome.brief
+    log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
+             brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
+             f" ({brief.translation['model']})" if brief.translation.get("model") else "")
+
+
+@main.command("inspect")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (a list of source objects).")
+def inspect_command(paths, as_json):
+    """Show what the pipeline sees in each source, without translating."""
+    import json
+
+    from .errors import NoUsableSource
+    from .pipeline import inspect
+    from .render import source_json
+
+    briefs, skipped = inspect(list(paths))
+    for entry in skipped:
+        log.warning("skipped %s: %s", entry.path, entry.reason)
+    if as_json:
+        click.echo(json.dumps([source_json(b) for b in briefs], ensure_ascii=False, indent=2))
+    else:
+        for item in briefs:
+            click.echo(_describe(item))
+    if not briefs:
+        raise NoUsableSource("no usable source among the given paths")
+
+
+def _describe(item) -> str:
+    doc = item.document
+    lines = [
+        f"== {doc.path}",
+        f"   language   {doc.language}  (paragraphs: {' '.join(p.language or '?' for p in doc.paragraphs)})",
+        f"   title      {doc.title.original if doc.title else '—'}",
+        f"   outlet     {doc.outlet or '—'}",
+        f"   published  {doc.published or '—'}",
+    ]
+    for q in item.quotes:
+        lines.append(f"   quote      [{q.speaker or 'unknown'}] «{_short(q.original)}»")
+    for n, s in enumerate(item.summary, 1):
+        lines.append(f"   key {n}      ({s.score:.2f}) {_short(s.original)}")
+    return "\n".join(lines)
+
+
+def _short(text: str, width: int = 90) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+@main.group()
+def models():
+    """List or install translation models."""
+
+
+@models.command("list")
+def models_list():
+    """Installed Argos packages (and broken package folders), and apertium's directions."""
+    from .translate.apertium import ApertiumEngine
+    from .translate.packages import installed_packages, package_dirs
+
+    good, broken = installed_packages()
+    click.echo(f"Argos packages in {', '.join(str(d) for d in package_dirs())}:")
+    if not good and not broken:
+        click.echo("  (none installed)")
+    for p in good:
+        click.echo(f"  {p.from_code}→{p.to_code}  {p.name}  {p.version or '?'}  "
+                   f"{p.size_bytes / 1024 / 1024:.1f} MB  {p.path}")
+    for b in broken:
+        click.echo(f"  broken  {b.path}: {b.reason}")
+    apertium = ApertiumEngine()
+    if apertium.executable:
+        pairs = ", ".join(f"{s}→{t}" for s, t in sorted(apertium.modes)) or "none"
+        click.echo(f"apertium ({apertium.executable}): {pairs}")
+        click.echo(f"  fr→en route: {apertium.model_id('fr', 'en') or 'none'}")
+    else:
+        click.echo("apertium: not installed")
+
+
+@models.command("install")
+@click.argument("from_code")
+@click.argument("to_code")
+@click.option("--file", "package_file", type=click.Path(path_type=Path),
+              help="Install this .argosmodel file instead of downloading (air-gapped hosts).")
+def models_install(from_code, to_code, package_file):
+    """Install the Argos package for FROM_CODE → TO_CODE."""
+    from .translate.packages import install_from_file, install_from_index
+
+    if package_file:
+        pkg = install_from_file(package_file)
+        if (pkg.from_code, pkg.to_code) != (from_code, to_code):
+            log.warning("%s translates %s→%s, not %s→%s", package_file, pkg.from_code, pkg.to_code,
+                        from_code, to_code)
+    else:
+        pkg = install_from_index(from_code, to_code)
+    click.echo(f"installed {pkg.name} {pkg.version} ({pkg.from_code}→{pkg.to_code}) in {pkg.path}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

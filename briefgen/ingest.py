@@ -1,0 +1,272 @@
+"""Read one source file into a Document: bytes -> text -> body paragraphs + metadata.
+
+Every problem with a file is a ``SourceError`` whose reason is one short phrase
+("empty file", "not text (binary content: PNG image)", …): the pipeline lists the file
+as skipped with that reason and goes on with the others.
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import re
+from pathlib import Path
+
+from . import boilerplate
+from .dates import first_full_date
+from .errors import SourceError
+from .model import Document, Paragraph, Quote, Segment
+from .text import find_quotes, normalize_space, split_sentences
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+
+_MAGIC = {
+    b"\x89PNG": "PNG image",
+    b"%PDF": "PDF document",
+    b"PK\x03\x04": "ZIP archive (or an office document)",
+    b"GIF8": "GIF image",
+    b"\xff\xd8\xff": "JPEG image",
+    b"\x7fELF": "executable program",
+    b"\x1f\x8b": "gzip archive",
+    b"SQLite format 3": "SQLite database",
+}
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+
+
+def discover(sources_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """Source files in a folder (sorted by name), and the entries that cannot be sources.
+
+    Hidden files are ignored; anything else that is not a supported file is returned
+    with the reason, so the brief can list it.
+    """
+    usable: list[Path] = []
+    rejected: list[tuple[Path, str]] = []
+    for entry in sorted(sources_dir.iterdir(), key=lambda p: p.name):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and not entry.exists():
+            rejected.append((entry, "broken symbolic link"))
+        elif entry.is_dir():
+            if entry.suffix.lower() in SUPPORTED_SUFFIXES:
+                rejected.append((entry, "is a directory, not a file"))
+        elif entry.suffix.lower() not in SUPPORTED_SUFFIXES:
+            rejected.append((entry, f"unsupported file type '{entry.suffix or entry.name}' "
+                                    f"(briefgen reads {', '.join(SUPPORTED_SUFFIXES)})"))
+        else:
+            usable.append(entry)
+    return usable, rejected
+
+
+def display_path(path: Path) -> str:
+    """The path relative to the current directory when it is below it, else absolute."""
+    try:
+        return str(path.absolute().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path.absolute())
+
+
+def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    shown = display_path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise SourceError(shown, f"too large ({_megabytes(size)}, limit {_megabytes(max_bytes)})")
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise SourceError(shown, "cannot be read (permission denied)") from None
+    except IsADirectoryError:
+        raise SourceError(shown, "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise SourceError(shown, "file not found (or a broken symbolic link)") from None
+    except OSError as exc:
+        raise SourceError(shown, f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise SourceError(shown, f"too large (over {_megabytes(max_bytes)})")
+    return data
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB"
+
+
+def decode(data: bytes, shown: str) -> str:
+    """Bytes to text: BOMs first, then strict UTF-8, then charset detection."""
+    if not data:
+        raise SourceError(shown, "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise SourceError(shown, f"not text (invalid {encoding} after its byte-order mark)") from None
+    for magic, kind in _MAGIC.items():
+        if data.startswith(magic):
+            raise SourceError(shown, f"not text (binary content: {kind})")
+    utf16 = _bomless_utf16(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data:
+        raise SourceError(shown, "not text (binary content)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    return _detect_legacy(data, shown)
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    # UTF-16 without a BOM: every other byte is NUL for Latin text
+    if len(data) < 4 or len(data) % 2:
+        return None
+    even, odd = data[0::2], data[1::2]
+    for zeros, encoding in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) > 0.9 * len(zeros):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+def _detect_legacy(data: bytes, shown: str) -> str:
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if matches:
+        best = matches[0]
+        # Western European single-byte text decodes cleanly in several code pages alike;
+        # on a tie, Windows-1252 (which also holds ’ “ ” € …) is by far the likeliest.
+        ties = [m for m in matches if m.percent_chaos <= best.percent_chaos + 0.5]
+        chosen = next((m for m in ties if m.encoding == "cp1252"), best)
+        text = str(chosen)
+        if _control_ratio(text) < 0.01:
+            return text
+    raise SourceError(shown, "not text (unknown character encoding or binary content)")
+
+
+def _control_ratio(text: str) -> float:
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f" or 0x80 <= ord(c) < 0xA0)
+    return controls / max(1, len(text))
+
+
+def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read, decode and clean one source file. Raises SourceError for an unusable file."""
+    path = Path(path)
+    shown = display_path(path)
+    data = read_bytes(path, max_bytes)
+    text = decode(data, shown)
+    if not text.strip():
+        raise SourceError(shown, "empty file (only whitespace)")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\ufeff", "")
+    suffix = path.suffix.lower()
+    html_meta: dict = {}
+    if suffix in (".html", ".htm") or _looks_like_html(text):
+        text, html_meta = _html_to_text(text, shown)
+    elif suffix in (".md", ".markdown"):
+        text, html_meta["title"] = _markdown_to_text(text)
+    paragraphs = [normalize_space(p) for p in boilerplate.split_paragraphs(text)]
+    cleaned = boilerplate.clean([p for p in paragraphs if p], title=html_meta.get("title"))
+    if not cleaned.paragraphs:
+        raise SourceError(shown, "no article text found (only page furniture)")
+    published = html_meta.get("date") or _published(cleaned)
+    return Document(
+        id=path.stem,
+        path=shown,
+        sha256=hashlib.sha256(data).hexdigest(),
+        paragraphs=tuple(_paragraph(p) for p in cleaned.paragraphs),
+        title=Segment(cleaned.title) if cleaned.title else None,
+        outlet=html_meta.get("outlet") or cleaned.outlet,
+        published=published,
+        quotes=tuple(_quotes(cleaned.paragraphs)),
+        date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),
+    )
+
+
+def _paragraph(text: str) -> Paragraph:
+    return Paragraph(text_original=text, sentences=tuple(Segment(s) for s in split_sentences(text)))
+
+
+def _quotes(paragraphs: list[str]) -> list[Quote]:
+    return [
+        Quote(paragraph=i, start=start, end=end, marks=marks, segment=Segment(text[start:end]))
+        for i, text in enumerate(paragraphs)
+        for start, end, marks in find_quotes(text)
+    ]
+
+
+def _published(cleaned: boilerplate.Cleaned) -> str | None:
+    """A publication line's date first, then an update line's (never a date in the body)."""
+    for line in cleaned.published_lines + cleaned.updated_lines:
+        iso = first_full_date(line)
+        if iso:
+            return iso
+    return None
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:500].lower()
+    return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in text)
+
+
+def _html_to_text(html: str, shown: str) -> tuple[str, dict]:
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
+    if extracted is None:
+        raise SourceError(shown, "no article text found in the HTML page")
+    doc = extracted.as_dict() if hasattr(extracted, "as_dict") else dict(extracted)
+    text = doc.get("text") or ""
+    if not text.strip():
+        raise SourceError(shown, "no article text found in the HTML page")
+    meta = {
+        "title": (doc.get("title") or "").strip() or None,
+        "date": doc.get("date") if re.fullmatch(r"\d{4}-\d\d-\d\d", doc.get("date") or "") else None,
+        "outlet": (doc.get("sitename") or "").strip() or None,
+    }
+    return text, meta
+
+
+def _markdown_to_text(text: str) -> tuple[str, str | None]:
+    """Markdown to plain paragraphs; the first level-1 heading becomes the title."""
+    title = None
+    lines = []
+    in_code = False
+    for line in text.split("\n"):
+        if line.strip().startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        heading = re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            if title is None and len(heading.group(1)) == 1:
+                title = _strip_inline_markdown(heading.group(2))
+                continue
+            lines.extend(["", _strip_inline_markdown(heading.group(2)), ""])
+            continue
+        line = re.sub(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+", "", line)  # list markers
+        line = re.sub(r"^\s{0,3}>\s?", "", line)  # block quotes
+        if re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):  # horizontal rules
+            line = ""
+        lines.append(_strip_inline_markdown(line))
+    return "\n".join(lines), title
+
+
+def _strip_inline_markdown(line: str) -> str:
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)  # images
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)  # links keep their text
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", line)
+    line = re.sub(r"`([^`]+)`", r"\1", line)
+    return line
+

@@ -1,0 +1,131 @@
+"""Typed values passed between the pipeline stages.
+
+ingest -> Document (paragraphs, sentences and quote spans, untranslated)
+detect -> Document (languages filled in)
+translate -> Document (``text`` of every Segment filled in)
+extract -> SourceBrief (statements) ; the pipeline gathers them into a Brief.
+
+All dataclasses are frozen: a stage returns new values (``dataclasses.replace``),
+so it is always clear which stage set what.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One unit of translation: a sentence, a title or a quotation.
+
+    ``text`` is ``None`` until the translate stage has run; then it holds the text in
+    the brief's language (the original itself when no translation was needed).
+    """
+
+    original: str
+    text: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text_original: str
+    sentences: tuple[Segment, ...]
+    language: str | None = None
+
+    @property
+    def text(self) -> str | None:
+        if any(s.text is None for s in self.sentences):
+            return None
+        return " ".join(s.text for s in self.sentences if s.text)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation: the exact text between two quote marks of one paragraph.
+
+    ``start``/``end`` are character offsets of that text in
+    ``Document.paragraphs[paragraph].text_original``; ``marks`` is the opening and
+    closing mark, e.g. ``"«»"``.
+    """
+
+    paragraph: int
+    start: int
+    end: int
+    marks: str
+    segment: Segment
+
+    @property
+    def original(self) -> str:
+        return self.segment.original
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source after ingestion, as the later stages see it."""
+
+    id: str
+    path: str
+    sha256: str
+    paragraphs: tuple[Paragraph, ...]
+    title: Segment | None = None
+    outlet: str | None = None
+    published: str | None = None
+    language: str | None = None
+    quotes: tuple[Quote, ...] = ()
+    # lines removed from the body that said something about the date ("Mis à jour le …")
+    date_evidence: tuple[str, ...] = ()
+    # how this source was translated: {"engine": ..., "model": ...}; None before translate
+    translation: dict | None = None
+
+    def sentences(self) -> list[tuple[int, int, Segment]]:
+        """Every sentence as (paragraph index, sentence index, segment), in reading order."""
+        return [
+            (p, s, seg)
+            for p, para in enumerate(self.paragraphs)
+            for s, seg in enumerate(para.sentences)
+        ]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A key statement of a source: a direct quote or an informative sentence."""
+
+    kind: str  # "quote" | "sentence"
+    text: str  # in the brief's language
+    original: str  # verbatim source text (for a quote: exactly what is between the marks)
+    speaker: str | None = None
+    role: str | None = None
+    evidence: str | None = None  # the attribution words the speaker was found from
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class SourceBrief:
+    """What the brief says about one source."""
+
+    document: Document
+    summary: tuple[Statement, ...]  # ranked key sentences
+    quotes: tuple[Statement, ...]  # every direct quote, in reading order
+
+    @property
+    def statements(self) -> tuple[Statement, ...]:
+        return self.quotes + self.summary
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A source that could not be used, and why (one line a user can act on)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Brief:
+    date: str  # ISO date the brief is for
+    lang: str
+    generated_at: str  # ISO timestamp with timezone
+    translation: dict  # {"engine": ..., "model": ...} for the run as a whole
+    sources: tuple[SourceBrief, ...]
+    skipped: tuple[Skipped, ...] = ()
+    version: str = field(default="")

@@ -1,0 +1,134 @@
+"""Runs the stages: the library API behind the CLI.
+
+    make_brief(config, date)  -> Outcome (the Brief and the files written)
+    inspect(paths)            -> (list[SourceBrief], list[Skipped]), nothing translated
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+from datetime import date as Date
+from datetime import datetime, timezone
+from pathlib import Path
+
+from . import __version__
+from .config import Config
+from .detect import detect
+from .errors import NoUsableSource, SourceError, UsageError
+from .extract import extract
+from .fsutil import OutputLock
+from .ingest import discover, display_path, ingest
+from .model import Brief, Document, Skipped, SourceBrief
+from .render import FORMATS, write_brief
+from .translate import Engines, provenance, translate_documents
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    brief: Brief
+    paths: list[Path]
+
+
+def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], list[Skipped]]:
+    """Ingest and detect each file; a bad file becomes a Skipped entry, never an abort."""
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    by_hash: dict[str, Document] = {}
+    for path in paths:
+        try:
+            doc = detect(ingest(path, max_bytes))
+        except SourceError as exc:
+            log.warning("skipped %s: %s", exc.path, exc.reason)
+            skipped.append(Skipped(exc.path, exc.reason))
+            continue
+        if doc.sha256 in by_hash:
+            reason = f"same content as {by_hash[doc.sha256].path}"
+            log.warning("skipped %s: %s", doc.path, reason)
+            skipped.append(Skipped(doc.path, reason))
+            continue
+        by_hash[doc.sha256] = doc
+        docs.append(doc)
+    return docs, skipped
+
+
+def check_date(value: str | None) -> str:
+    """The brief's date as ISO: today (local time) by default."""
+    if value is None:
+        return Date.today().isoformat()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise UsageError(f"--date must be YYYY-MM-DD, not {value!r}")
+    try:
+        return Date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"--date {value!r} is not a real date") from None
+
+
+def generated_at() -> str:
+    """Now, in UTC; SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.replace(microsecond=0).isoformat()
+
+
+def make_brief(config: Config, date: str | None = None) -> Outcome:
+    """Read every source in ``config.sources_dir``, translate, extract, and write the brief."""
+    day = check_date(date)
+    unknown = set(config.formats) - set(FORMATS)
+    if unknown or not config.formats:
+        raise UsageError(f"--format takes {', '.join(FORMATS)} (comma-separated), not {','.join(config.formats)}")
+    sources_dir = Path(config.sources_dir)
+    if not sources_dir.is_dir():
+        raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    with OutputLock(config.out_dir):
+        paths, rejected = discover(sources_dir)
+        for path, reason in rejected:
+            log.warning("skipped %s: %s", display_path(path), reason)
+        docs, skipped = read_sources(paths, config.max_bytes)
+        skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
+        if not docs:
+            detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
+            raise NoUsableSource(f"no usable source in {sources_dir}{detail}")
+        engines = Engines(config.engine)
+        try:
+            translated = translate_documents(docs, config.lang, engines)
+        finally:
+            engines.close()
+        briefs = tuple(extract(doc, config.summary_length) for doc in translated)
+        brief = Brief(
+            date=day, lang=config.lang, generated_at=generated_at(),
+            translation=run_provenance(translated, engines, config.lang),
+            sources=briefs, skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
+        )
+        written = write_brief(brief, config.formats, config.out_dir)
+    for path in written:
+        log.info("wrote %s", path)
+    return Outcome(brief, written)
+
+
+def run_provenance(docs: list[Document], engines: Engines, target: str) -> dict:
+    """The brief-level {"engine", "model"}: everything that translated any of its sources."""
+    uses = []
+    for lang in sorted({p.language for d in docs for p in d.paragraphs if p.language != target}):
+        uses.append((engines.choose(lang, target), lang, target))
+    return provenance(uses)
+
+
+def inspect(paths: list[Path], max_bytes: int | None = None) -> tuple[list[SourceBrief], list[Skipped]]:
+    """What the pipeline sees in each file, without translating anything."""
+    files: list[Path] = []
+    rejected: list[Skipped] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found, bad = discover(path)
+            files.extend(found)
+            rejected.extend(Skipped(display_path(p), r) for p, r in bad)
+        else:
+            files.append(path)
+    docs, skipped = read_sources(files, max_bytes or Config().max_bytes)
+    return [extract(doc) for doc in docs], rejected + skipped

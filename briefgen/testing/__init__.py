@@ -1,0 +1,1 @@
+"""Helpers for tests and benchmarks (building small Argos packages offline)."""

@@ -1,0 +1,127 @@
+"""Argos Translate packages, run directly with CTranslate2 and the package's tokenizer.
+
+argostranslate's own ``translate()`` imports torch, splits sentences with Stanza (which
+downloads resources from the internet when a package ships a ``stanza/`` folder, as the
+real fr→en package does) and translates one paragraph at a time. This engine reads the
+same package files but splits sentences itself, loads each model once per run and
+translates every sentence of the run in length-sorted batches. Nothing here touches the
+network.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+
+from ..errors import NoTranslationRoute
+from ..text import split_sentences
+from .base import Engine
+from .packages import ArgosPackage, find_package, quiet_argos_logging
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    beam_size: int = 4
+    max_batch_size: int = 32
+    # cap on output length, in tokens: ratio × longest input of the batch + extra
+    length_ratio: float = 2.0
+    length_extra: int = 10
+    device: str = "cpu"
+    threads: int = 0  # 0: one per CPU core
+
+
+class ArgosEngine(Engine):
+    name = "argos"
+
+    def __init__(self, options: DecodingOptions | None = None):
+        self.options = options or DecodingOptions()
+        self._packages: dict[tuple[str, str], ArgosPackage | None] = {}
+        self._loaded: dict[tuple[str, str], tuple[object, object]] = {}
+
+    def package(self, source: str, target: str) -> ArgosPackage | None:
+        key = (source, target)
+        if key not in self._packages:
+            self._packages[key] = find_package(source, target)
+        return self._packages[key]
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.package(source, target) is not None
+
+    def model_id(self, source: str, target: str) -> str | None:
+        pkg = self.package(source, target)
+        return pkg.model_id if pkg else None
+
+    def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
+        if not sentences:
+            return []
+        pkg = self.package(source, target)
+        if pkg is None:
+            raise NoTranslationRoute(
+                f"no Argos package for {source}→{target}: run 'briefgen models install {source} {target}'"
+            )
+        translator, tokenizer = self._load(pkg)
+        # a unit may hold several sentences (a long quotation): the models are sentence-level
+        pieces: list[str] = []
+        owners: list[int] = []
+        for i, unit in enumerate(sentences):
+            for piece in split_sentences(unit) or [unit]:
+                pieces.append(piece)
+                owners.append(i)
+        outputs = self._translate_pieces(pieces, pkg, translator, tokenizer)
+        joined: list[list[str]] = [[] for _ in sentences]
+        for owner, text in zip(owners, outputs, strict=True):
+            joined[owner].append(text)
+        return [" ".join(parts).strip() for parts in joined]
+
+    def _load(self, pkg: ArgosPackage):
+        key = (pkg.from_code, pkg.to_code)
+        if key not in self._loaded:
+            quiet_argos_logging()
+            import ctranslate2
+            from argostranslate.package import Package
+
+            threads = self.options.threads or os.cpu_count() or 1
+            translator = ctranslate2.Translator(
+                str(pkg.path / "model"),
+                device=self.options.device,
+                inter_threads=1,
+                intra_threads=threads,
+                compute_type="auto",
+            )
+            tokenizer = Package(pkg.path).tokenizer
+            self._loaded[key] = (translator, tokenizer)
+            log.debug("loaded %s on %s with %d threads", pkg.model_id, self.options.device, threads)
+        return self._loaded[key]
+
+    def _translate_pieces(self, pieces, pkg: ArgosPackage, translator, tokenizer) -> list[str]:
+        tokens = [tokenizer.encode(p) for p in pieces]
+        order = sorted(range(len(pieces)), key=lambda i: len(tokens[i]))
+        outputs: list[str] = [""] * len(pieces)
+        size = self.options.max_batch_size
+        for start in range(0, len(order), size):
+            batch = order[start : start + size]
+            longest = max(len(tokens[i]) for i in batch)
+            results = translator.translate_batch(
+                [tokens[i] for i in batch],
+                target_prefix=[[pkg.target_prefix]] * len(batch) if pkg.target_prefix else None,
+                beam_size=self.options.beam_size,
+                max_batch_size=size,
+                replace_unknowns=True,
+                max_decoding_length=int(longest * self.options.length_ratio) + self.options.length_extra,
+            )
+            for i, result in zip(batch, results, strict=True):
+                outputs[i] = _detokenize(tokenizer, result.hypotheses[0], pkg.target_prefix)
+        return outputs
+
+    def close(self) -> None:
+        self._loaded.clear()
+
+
+def _detokenize(tokenizer, hypothesis: list[str], target_prefix: str) -> str:
+    text = tokenizer.decode(hypothesis)
+    if target_prefix and text.startswith(target_prefix):
+        text = text[len(target_prefix) :]
+    return text.strip()

@@ -1,0 +1,45 @@
+"""The one small interface every translation engine implements."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+
+
+class Engine(ABC):
+    """Translates lists of sentences between two languages.
+
+    ``translate`` returns exactly one output per input, in order. ``name`` and
+    ``model_id`` say, for the brief's provenance line, what did the work.
+    """
+
+    name: str = "engine"
+
+    @abstractmethod
+    def supports(self, source: str, target: str) -> bool:
+        """Whether this engine can translate ``source`` to ``target`` on this machine."""
+
+    @abstractmethod
+    def model_id(self, source: str, target: str) -> str | None:
+        """What translates ``source`` to ``target`` (e.g. "translate-fr_en-1.9"); None if nothing."""
+
+    @abstractmethod
+    def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
+        """One translation per sentence, in the same order."""
+
+    def close(self) -> None:  # noqa: B027 - most engines hold nothing to release
+        """Release models and processes (engines are reused for a whole run)."""
+
+
+class NoopEngine(Engine):
+    """For text already in the target language: returns it unchanged."""
+
+    name = "none"
+
+    def supports(self, source: str, target: str) -> bool:
+        return source == target
+
+    def model_id(self, source: str, target: str) -> str | None:
+        return None
+
+    def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
+        return list(sentences)

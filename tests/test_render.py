@@ -1,0 +1,100 @@
+"""Rendering: escaping, no external resources, a clean stylesheet, atomic files."""
+
+import logging
+import re
+import subprocess
+
+import pytest
+
+from briefgen.config import Config
+from briefgen.pipeline import make_brief
+from briefgen.render import render_html, render_pdf
+
+HOSTILE = (
+    "Les ministres de l'OTAN ont discuté de sécurité <script>alert('x')</script> pendant deux jours "
+    "à Bruxelles, a déclaré le porte-parole de l'Alliance.\n\n"
+    "« Nous n'accepterons jamais <img src=\"http://127.0.0.1:9/track.png\"> ni file:///etc/passwd », "
+    "a déclaré Jens Stoltenberg lors d'une conférence de presse au siège de l'organisation.\n\n"
+    "Le texte <link rel=\"stylesheet\" href=\"file:///etc/passwd\"> reste un texte ordinaire pour le lecteur.\n"
+)
+
+
+@pytest.fixture
+def hostile_brief(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "hostile.txt").write_text(HOSTILE)
+    outcome = make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none"),
+                         date="2026-11-24")
+    return outcome
+
+
+def test_source_text_is_escaped(hostile_brief):
+    html = render_html(hostile_brief.brief)
+    assert "<script>alert" not in html and "&lt;script&gt;alert" in html
+    assert '<img src="http://127.0.0.1' not in html
+    assert '<link rel="stylesheet" href="file:///etc/passwd">' not in html
+
+
+def test_html_has_no_external_references(hostile_brief):
+    html = render_html(hostile_brief.brief)
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']([^"']*)["']""", html)
+    assert refs and all(r.startswith("#") or r.startswith("data:") for r in refs), refs
+    assert "@import" not in html and "url(http" not in html
+
+
+def test_pdf_fetcher_refuses_everything_external(tmp_path, caplog):
+    """Even HTML that asks for them directly: the PDF renderer loads no outside resource."""
+    import http.server
+    import threading
+
+    hits = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+    page = (f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css"></head><body>'
+            f'<img src="http://127.0.0.1:{port}/pixel.png"><img src="file:///etc/passwd">'
+            f'<p>Bonjour</p></body></html>')
+    with caplog.at_level(logging.WARNING, logger="briefgen.render"):
+        pdf = render_pdf(page)
+    server.shutdown()
+    assert pdf.startswith(b"%PDF-")
+    assert hits == []
+    refused = " ".join(r.getMessage() for r in caplog.records)
+    assert "127.0.0.1" in refused and "/etc/passwd" in refused
+
+
+def test_stylesheet_has_no_errors_for_weasyprint(hostile_brief, caplog):
+    with caplog.at_level(logging.WARNING, logger="weasyprint"):
+        render_pdf(render_html(hostile_brief.brief))
+    problems = [r.getMessage() for r in caplog.records
+                if "HarfBuzz" not in r.getMessage()]  # a packaging notice, not a CSS problem
+    assert problems == []
+
+
+def test_pdf_text_of_a_french_brief(hostile_brief):
+    pdf = next(p for p in hostile_brief.paths if p.suffix == ".pdf")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Jens Stoltenberg" in text
+    assert "<script>alert('x')</script>" in " ".join(text.split())  # shown as text, not run
+    assert "Page 1 of 1" in text or "Page 1 of 2" in text
+
+
+def test_rerun_replaces_the_brief_whole(hostile_brief, tmp_path):
+    html_path = next(p for p in hostile_brief.paths if p.suffix == ".html")
+    first = html_path.read_bytes()
+    again = make_brief(Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none"),
+                       date="2026-11-24")
+    assert sorted(p.name for p in again.paths) == ["brief-fr.html", "brief-fr.json", "brief-fr.pdf"]
+    assert len(html_path.read_bytes()) == len(first)  # same content but the generation time
+    assert not list(html_path.parent.glob(".*.tmp"))

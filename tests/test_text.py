@@ -1,0 +1,59 @@
+import pytest
+
+from briefgen.text import find_quotes, split_sentences
+
+
+@pytest.mark.parametrize(
+    "paragraph, expected",
+    [
+        ("M. Stoltenberg a parlé. Il a ajouté une chose.", ["M. Stoltenberg a parlé.", "Il a ajouté une chose."]),
+        ("MM. Blinken et Borrell ont parlé. Puis ils sont partis.",
+         ["MM. Blinken et Borrell ont parlé.", "Puis ils sont partis."]),
+        ("Le 3 déc. 2021 à Paris. Ensuite rien.", ["Le 3 déc. 2021 à Paris.", "Ensuite rien."]),
+        ("Published 04 Dec. 2017 in Brussels. Then more.", ["Published 04 Dec. 2017 in Brussels.", "Then more."]),
+        ("J. Biden a parlé. Fin.", ["J. Biden a parlé.", "Fin."]),
+        ("Les U.S.A. sont loin. Fin.", ["Les U.S.A. sont loin.", "Fin."]),
+        # a quotation of two sentences, then its attribution: one sentence
+        ("« La présence est importante. Parce que nous travaillons ensemble. », a déclaré M. Stoltenberg. Fin.",
+         ["« La présence est importante. Parce que nous travaillons ensemble. », a déclaré M. Stoltenberg.",
+          "Fin."]),
+        ('"Nous allons avancer. Vite", a-t-il ajouté. Ensuite?', ['"Nous allons avancer. Vite", a-t-il ajouté.',
+                                                               "Ensuite?"]),
+        ("Une question ? Une réponse !", ["Une question ?", "Une réponse !"]),
+        ("Sans point final", ["Sans point final"]),
+    ],
+    ids=["title-M", "title-MM", "month-abbrev-fr", "month-abbrev-en", "initial", "acronym",
+         "quote-with-two-sentences", "straight-quotes", "french-spacing", "no-final-stop"],
+)
+def test_split_sentences(paragraph, expected):
+    assert split_sentences(paragraph) == expected
+
+
+def test_split_sentences_keeps_every_character():
+    text = "Il a dit « oui. Non. » hier. Puis M. X est venu ! Et le 5 déc. rien."
+    assert "".join(split_sentences(text)).replace(" ", "") == text.replace(" ", "")
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ("dans le but de « promouvoir une coopération plus étroite ».", ["promouvoir une coopération plus étroite"]),
+        ('"Notre but est clair", a-t-il ajouté.', ["Notre but est clair"]),
+        ("Il a dit “ceci” et “cela”.", ["ceci", "cela"]),
+        ("« Il a cité “un mot” ici », a dit X.", ["Il a cité “un mot” ici"]),
+        ("„Wir schaffen das“, sagte sie.", ["Wir schaffen das"]),
+        ("Un « » vide et un « ! » seul.", []),
+        ("Une « ouverte sans fin.", []),
+    ],
+    ids=["guillemets", "straight", "curly-two", "nested", "german", "empty-or-punctuation", "unclosed"],
+)
+def test_find_quotes(text, quoted):
+    found = find_quotes(text)
+    assert [text[s:e] for s, e, _ in found] == quoted
+
+
+def test_find_quotes_original_is_exact_substring_without_inner_spaces():
+    text = "le « partenariat durable » entre"
+    (start, end, marks), = find_quotes(text)
+    assert text[start:end] == "partenariat durable"
+    assert marks == "«»"
