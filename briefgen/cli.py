@@ -78,16 +78,22 @@ def main(ctx: click.Context, verbose: bool) -> None:
               show_default=True, help="Translation engine; auto: an installed Argos model, else apertium.")
 @click.option("--format", "formats", default="html,pdf,json", show_default=True,
               help="Comma-separated output formats.")
+@click.option("--glossary", type=click.Path(path_type=Path),
+              help="A TOML glossary ([fr-en] \"OTAN\" = \"NATO\") on top of the default one.")
+@click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
+              help="Where Argos models run (auto: cuda when CTranslate2 sees a GPU).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
 @click.pass_context
-def make(ctx, lang, sources_dir, out_dir, date, engine, formats, quiet):
+def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, quiet):
     """Make the brief from every source in the sources folder."""
     from .config import Config
     from .pipeline import make_brief
 
     _setup_logging(ctx.obj["verbose"], quiet)
     config = Config(sources_dir=sources_dir, out_dir=out_dir, lang=lang.lower(), engine=engine,
-                    formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()))
+                    formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()),
+                    glossary=glossary, cache=not no_cache, device=device)
     outcome = make_brief(config, date)
     brief = outcome.brief
     log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
@@ -184,6 +190,36 @@ def models_install(from_code, to_code, package_file):
     else:
         pkg = install_from_index(from_code, to_code)
     click.echo(f"installed {pkg.name} {pkg.version} ({pkg.from_code}→{pkg.to_code}) in {pkg.path}")
+
+
+@main.group()
+def cache():
+    """The translation memory: what it holds, or empty it."""
+
+
+@cache.command("stats")
+def cache_stats():
+    """Entries per engine, model and language pair."""
+    from .translate.memory import TranslationMemory
+
+    stats = TranslationMemory().stats()
+    click.echo(f"translation memory: {stats['path']}")
+    if stats.get("problem"):
+        click.echo(f"  unusable: {stats['problem']} (run 'briefgen cache clear' to start afresh)")
+        return
+    click.echo(f"  {stats['entries']} entries, {stats['size_bytes'] / 1024:.0f} KB")
+    for group in stats["groups"]:
+        click.echo(f"  {group['engine']:9} {group['source']}→{group['target']}  {group['entries']:6}  {group['model']}")
+
+
+@cache.command("clear")
+def cache_clear():
+    """Delete the translation memory."""
+    from .translate.memory import TranslationMemory
+
+    memory = TranslationMemory()
+    freed = memory.clear()
+    click.echo(f"cleared {memory.path} ({freed / 1024:.0f} KB)")
 
 
 if __name__ == "__main__":  # pragma: no cover

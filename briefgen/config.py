@@ -18,3 +18,7 @@ class Config:
     formats: tuple[str, ...] = FORMATS
     max_bytes: int = DEFAULT_MAX_BYTES
     summary_length: int = 3
+    glossary: Path | None = None  # a user glossary, on top of the default one
+    cache: bool = True  # the translation memory
+    cache_path: Path | None = None  # default: the user's cache folder
+    device: str = "auto"  # for Argos models: cpu, cuda, or auto (cuda when CTranslate2 sees a GPU)

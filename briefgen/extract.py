@@ -54,7 +54,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             kind="sentence", text=seg.text if seg.text is not None else seg.original,
             original=seg.original, speaker=who.speaker,
             role=ctx.cast.roles.get(who.speakers[0]) if len(who.speakers) == 1 else None,
-            score=ranked.score,
+            score=ranked.score, check=seg.check,
         ))
     return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(quotes))
 
@@ -71,4 +71,5 @@ def _quote_statement(q, found: Attribution) -> Statement:
         role=found.role,
         evidence=found.evidence,
         score=round(score, 4),
+        check=q.segment.check,
     )

@@ -24,6 +24,8 @@ class Segment:
 
     original: str
     text: str | None = None
+    # the translation may have lost a number or a name of the original: a human should look
+    check: bool = False
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class Paragraph:
         if any(s.text is None for s in self.sentences):
             return None
         return " ".join(s.text for s in self.sentences if s.text)
+
+    @property
+    def check(self) -> bool:
+        return any(s.check for s in self.sentences)
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,7 @@ class Statement:
     role: str | None = None
     evidence: str | None = None  # the attribution words the speaker was found from
     score: float = 0.0
+    check: bool = False  # see Segment.check
 
 
 @dataclass(frozen=True)

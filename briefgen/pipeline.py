@@ -10,8 +10,8 @@ import logging
 import os
 import re
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from datetime import date as Date
-from datetime import datetime, timezone
 from pathlib import Path
 
 from . import __version__
@@ -23,7 +23,10 @@ from .fsutil import OutputLock
 from .ingest import discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
 from .render import FORMATS, write_brief
-from .translate import Engines, provenance, translate_documents
+from .translate import Engines, translate_documents
+from .translate.argos import DecodingOptions
+from .translate.glossary import Glossary
+from .translate.memory import TranslationMemory
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +74,7 @@ def check_date(value: str | None) -> str:
 def generated_at() -> str:
     """Now, in UTC; SOURCE_DATE_EPOCH (the reproducible-builds convention) fixes it."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     return moment.replace(microsecond=0).isoformat()
 
 
@@ -93,15 +96,17 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
         if not docs:
             detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
             raise NoUsableSource(f"no usable source in {sources_dir}{detail}")
-        engines = Engines(config.engine)
+        glossary = Glossary.load(config.glossary)
+        memory = TranslationMemory(config.cache_path) if config.cache else None
+        engines = Engines(config.engine, DecodingOptions(device=config.device), memory)
         try:
-            translated = translate_documents(docs, config.lang, engines)
+            translated = translate_documents(docs, config.lang, engines, glossary)
         finally:
             engines.close()
         briefs = tuple(extract(doc, config.summary_length) for doc in translated)
         brief = Brief(
             date=day, lang=config.lang, generated_at=generated_at(),
-            translation=run_provenance(translated, engines, config.lang),
+            translation=run_provenance(translated),
             sources=briefs, skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
         )
         written = write_brief(brief, config.formats, config.out_dir)
@@ -110,12 +115,16 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     return Outcome(brief, written)
 
 
-def run_provenance(docs: list[Document], engines: Engines, target: str) -> dict:
+def run_provenance(docs: list[Document]) -> dict:
     """The brief-level {"engine", "model"}: everything that translated any of its sources."""
-    uses = []
-    for lang in sorted({p.language for d in docs for p in d.paragraphs if p.language != target}):
-        uses.append((engines.choose(lang, target), lang, target))
-    return provenance(uses)
+    engines = sorted({part for d in docs for part in (d.translation or {}).get("engine", "none").split("+")
+                      if part != "none"})
+    models = sorted({m for d in docs for m in ((d.translation or {}).get("model") or "").split(", ") if m})
+    info = {"engine": "+".join(engines) or "none", "model": ", ".join(models) or None}
+    untranslated = sorted({lang for d in docs for lang in (d.translation or {}).get("untranslated", [])})
+    if untranslated:
+        info["untranslated"] = untranslated
+    return info
 
 
 def inspect(paths: list[Path], max_bytes: int | None = None) -> tuple[list[SourceBrief], list[Skipped]]:

@@ -49,7 +49,7 @@ def long_date(iso: str) -> str:
 def statement_json(s: Statement) -> dict:
     return {
         "kind": s.kind, "speaker": s.speaker, "role": s.role, "text": s.text,
-        "original": s.original, "evidence": s.evidence, "score": s.score,
+        "original": s.original, "evidence": s.evidence, "score": s.score, "check": s.check,
     }
 
 
@@ -66,7 +66,7 @@ def source_json(item: SourceBrief) -> dict:
         "published": doc.published,
         "translation": doc.translation,
         "paragraphs": [
-            {"text_original": p.text_original, "language": p.language, "text": p.text}
+            {"text_original": p.text_original, "language": p.language, "text": p.text, "check": p.check}
             for p in doc.paragraphs
         ],
         "summary": [s.text for s in item.summary],

@@ -91,7 +91,8 @@ def argos_dirs(monkeypatch, tmp_path):
     return folder
 
 
-class NetworkAttempt(AssertionError):
+class NetworkAttempt(ConnectionRefusedError):
+    """Raised (and recorded) instead of any connection: what a closed network does."""
     pass
 
 

@@ -46,7 +46,7 @@ def test_json_contract(apertium_brief):
         assert s["language"] == "fr"
         assert s["path"].startswith("seeds/") and len(s["sha256"]) == 64
         for p in s["paragraphs"]:
-            assert set(p) == {"text_original", "language", "text"} and p["text"]
+            assert set(p) == {"text_original", "language", "text", "check"} and p["text"]
         for st in s["statements"]:
             assert st["kind"] in ("quote", "sentence")
             if st["kind"] == "quote":

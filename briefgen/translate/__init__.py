@@ -1,36 +1,62 @@
 """The translate stage: every sentence, title and quotation not already in the target
 language goes through one engine per language pair, all sources of a run together.
 
-Engines (one module each) share the small interface of ``base.Engine``; ``choose``
-picks one per pair. Heavy libraries are imported by the engines only when they run.
+Engines (one module each) share the small interface of ``base.Engine``. ``Engines``
+picks one per pair (direct, or through English), puts the translation memory in front of
+it, and ``translate_documents`` applies the glossary, the target's typography and the
+number/name check to what comes out. A language with no route at all is kept as it is
+and said so; only when no needed pair has a route does the stage fail.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..errors import NoTranslationRoute, UsageError
 from ..model import Document, Segment
+from . import glossary as glossary_terms
 from .base import Engine, NoopEngine
+from .glossary import Glossary
+from .memory import CachedEngine, TranslationMemory
+from .postedit import lost_facts, typography
 
 log = logging.getLogger(__name__)
 
 ENGINE_NAMES = ("auto", "argos", "apertium", "none")
-__all__ = ["ENGINE_NAMES", "Engine", "Engines", "translate_documents", "install_hint"]
+PIVOT = "en"
+__all__ = ["ENGINE_NAMES", "Engine", "Engines", "translate_documents", "install_hint", "provenance"]
 
 
 def install_hint(source: str, target: str) -> str:
     return f"briefgen models install {source} {target}"
 
 
-class Engines:
-    """The engines of one run, created on first use and closed together."""
+class PivotEngine(Engine):
+    """Two engines chained through a third language (de→en→fr)."""
 
-    def __init__(self, requested: str = "auto", argos_options=None):
+    def __init__(self, first: Engine, second: Engine, via: str):
+        self.first, self.second, self.via = first, second, via
+        self.name = first.name if first.name == second.name else f"{first.name}+{second.name}"
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.first.supports(source, self.via) and self.second.supports(self.via, target)
+
+    def model_id(self, source: str, target: str) -> str | None:
+        return f"{self.first.model_id(source, self.via)} + {self.second.model_id(self.via, target)}"
+
+    def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
+        return self.second.translate(self.first.translate(sentences, source, self.via), self.via, target)
+
+
+class Engines:
+    """The engines of one run, created on first use, cached, and closed together."""
+
+    def __init__(self, requested: str = "auto", argos_options=None, memory: TranslationMemory | None = None):
         if requested not in ENGINE_NAMES:
             raise UsageError(f"unknown engine {requested!r}: choose one of {', '.join(ENGINE_NAMES)}")
         self.requested = requested
+        self.memory = memory
         self._argos_options = argos_options
         self._made: dict[str, Engine] = {}
 
@@ -39,27 +65,41 @@ class Engines:
             if name == "argos":
                 from .argos import ArgosEngine
 
-                self._made[name] = ArgosEngine(self._argos_options)
+                engine: Engine = ArgosEngine(self._argos_options)
             elif name == "apertium":
                 from .apertium import ApertiumEngine
 
-                self._made[name] = ApertiumEngine()
+                engine = ApertiumEngine()
             else:
-                self._made[name] = NoopEngine()
+                engine = NoopEngine()
+            if self.memory is not None and name != "none":
+                engine = CachedEngine(engine, self.memory)
+            self._made[name] = engine
         return self._made[name]
 
-    def choose(self, source: str, target: str) -> Engine:
-        """The engine for a pair; raises NoTranslationRoute with the command to fix it."""
+    def route(self, source: str, target: str) -> Engine | None:
+        """The engine for a pair, or None: direct first, then through English."""
         if source == target:
             return self.get("none")
-        order = {"auto": ["argos", "apertium"], "none": []}.get(self.requested, [self.requested])
-        for name in order:
+        names = {"auto": ["argos", "apertium"], "none": []}.get(self.requested, [self.requested])
+        for name in names:
             engine = self.get(name)
             if engine.supports(source, target):
                 return engine
-        raise NoTranslationRoute(self._no_route_message(source, target))
+        for name in names:
+            engine = self.get(name)
+            if PIVOT not in (source, target) and engine.supports(source, PIVOT) and engine.supports(PIVOT, target):
+                return PivotEngine(engine, engine, PIVOT)
+        return None
 
-    def _no_route_message(self, source: str, target: str) -> str:
+    def choose(self, source: str, target: str) -> Engine:
+        """The engine for a pair; raises NoTranslationRoute with the command to fix it."""
+        engine = self.route(source, target)
+        if engine is None:
+            raise NoTranslationRoute(self.no_route_message(source, target))
+        return engine
+
+    def no_route_message(self, source: str, target: str) -> str:
         hint = install_hint(source, target)
         if self.requested == "none":
             return (f"--engine none cannot translate {source}→{target}: choose another engine, "
@@ -77,6 +117,14 @@ class Engines:
     def close(self) -> None:
         for engine in self._made.values():
             engine.close()
+        if self.memory is not None:
+            self.memory.close()
+
+
+@dataclass(frozen=True)
+class Translated:
+    text: str
+    check: bool
 
 
 def _units(doc: Document) -> list[tuple[str, str]]:
@@ -90,32 +138,62 @@ def _units(doc: Document) -> list[tuple[str, str]]:
     return units
 
 
-def translate_documents(docs: list[Document], target: str, engines: Engines) -> list[Document]:
+def translate_documents(docs: list[Document], target: str, engines: Engines,
+                        glossary: Glossary | None = None) -> list[Document]:
     """Translate all documents to ``target`` in one pass per language pair."""
+    glossary = glossary or Glossary()
     wanted: dict[str, list[str]] = {}
     for doc in docs:
         for lang, text in _units(doc):
             if lang != target:
-                wanted.setdefault(lang, [])
-                wanted[lang].append(text)
-    chosen = {lang: engines.choose(lang, target) for lang in sorted(wanted)}
-    table: dict[tuple[str, str], str] = {}
-    for lang, texts in sorted(wanted.items()):
-        unique = list(dict.fromkeys(texts))
-        engine = chosen[lang]
-        log.info("translating %d segments %s→%s with %s (%s)",
-                 len(unique), lang, target, engine.name, engine.model_id(lang, target))
-        outputs = engine.translate(unique, lang, target)
-        if len(outputs) != len(unique):
-            raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(unique)} inputs")
-        table.update(((lang, src), out) for src, out in zip(unique, outputs, strict=True))
-    return [_apply(doc, target, table, chosen) for doc in docs]
+                wanted.setdefault(lang, []).append(text)
+    routes = {lang: engines.route(lang, target) for lang in sorted(wanted)}
+    if wanted and all(engine is None for engine in routes.values()):
+        raise NoTranslationRoute(" ; ".join(engines.no_route_message(lang, target) for lang in routes))
+    table: dict[tuple[str, str], Translated] = {}
+    for lang, engine in routes.items():
+        if engine is None:
+            log.warning("%s", engines.no_route_message(lang, target) + f"; text in {lang} is kept untranslated")
+            continue
+        table.update(((lang, k), v) for k, v in
+                     _translate_pair(engine, list(dict.fromkeys(wanted[lang])), lang, target, glossary).items())
+    return [_apply(doc, target, table, routes) for doc in docs]
 
 
-def _apply(doc: Document, target: str, table: dict, chosen: dict[str, Engine]) -> Document:
+def _translate_pair(engine: Engine, unique: list[str], source: str, target: str,
+                    glossary: Glossary) -> dict[str, Translated]:
+    terms = glossary.terms(source, target)
+    found = {text: glossary_terms.found_terms(terms, text) for text in unique}
+    term_sources = sorted({t.source for ts in found.values() for t in ts})
+    # the terms alone go in the same batch: the engine's own rendering of each, to replace
+    batch = unique + [t for t in term_sources if t not in found]
+    log.info("translating %d segments %s→%s with %s (%s)",
+             len(unique), source, target, engine.name, engine.model_id(source, target))
+    outputs = engine.translate(batch, source, target)
+    if len(outputs) != len(batch):
+        raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(batch)} inputs")
+    by_input = dict(zip(batch, outputs, strict=True))
+    renderings = {t: by_input[t] for t in term_sources}
+    names = {t.source: t.target for t in terms}
+    result = {}
+    for text in unique:
+        out = glossary_terms.apply(by_input[text], found[text], renderings)
+        out = typography(out, text, target)
+        lost = lost_facts(text, out, names) + [t.source for t in glossary_terms.missing(out, found[text])]
+        if lost:
+            log.debug("check %r: %s lost in %r", text[:60], ", ".join(lost), out[:60])
+        result[text] = Translated(out, bool(lost))
+    if isinstance(engine, CachedEngine):
+        log.info("translation memory: %d from memory, %d translated now", engine.hits, engine.misses)
+    return result
+
+
+def _apply(doc: Document, target: str, table: dict, routes: dict[str, Engine | None]) -> Document:
     def seg(segment: Segment, lang: str | None) -> Segment:
-        text = segment.original if lang == target else table[(lang, segment.original)]
-        return replace(segment, text=text)
+        done = table.get((lang, segment.original))
+        if lang == target or done is None:  # same language, or no route: kept as written
+            return replace(segment, text=segment.original, check=False)
+        return replace(segment, text=done.text, check=done.check)
 
     paragraphs = tuple(
         replace(p, sentences=tuple(seg(s, p.language) for s in p.sentences)) for p in doc.paragraphs
@@ -125,8 +203,11 @@ def _apply(doc: Document, target: str, table: dict, chosen: dict[str, Engine]) -
     )
     title = seg(doc.title, doc.language) if doc.title is not None else None
     used = sorted({lang for lang, _ in _units(doc) if lang != target})
-    return replace(doc, paragraphs=paragraphs, quotes=quotes, title=title,
-                   translation=provenance([(chosen[lang], lang, target) for lang in used]))
+    info = provenance([(routes[lang], lang, target) for lang in used if routes.get(lang)])
+    untranslated = [lang for lang in used if routes.get(lang) is None]
+    if untranslated:
+        info["untranslated"] = untranslated
+    return replace(doc, paragraphs=paragraphs, quotes=quotes, title=title, translation=info)
 
 
 def provenance(uses: list[tuple[Engine, str, str]]) -> dict:

@@ -2,7 +2,7 @@
 
 Apertium has no direct French→English pair in Debian, so routes may pivot
 (fr-es then spa-eng). Each step of a route is one ``apertium`` process for the whole
-batch: one unit per line, and the line count is checked on the way out.
+batch: one unit per paragraph, and the count is checked on the way out.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 from collections import deque
+from pathlib import Path
 
 from ..errors import BriefgenError
 from .base import Engine
@@ -82,26 +83,42 @@ class ApertiumEngine(Engine):
         route = self.route(source, target)
         return " > ".join(route) if route else None
 
+    def cache_key(self, source: str, target: str) -> str:
+        # the language data's install time stands for its version; "units" names how
+        # briefgen separates units (a change there changes the output)
+        stamps = []
+        for mode in self.route(source, target) or []:
+            mode_file = Path(self.executable or "").resolve().parent.parent / "share/apertium/modes" / f"{mode}.mode"
+            stamps.append(str(int(mode_file.stat().st_mtime)) if mode_file.exists() else "?")
+        return f"{self.model_id(source, target)}|data={','.join(stamps)}|units=paragraphs"
+
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         route = self.route(source, target)
         if not route:
             raise BriefgenError(f"apertium cannot translate {source}→{target} on this machine")
         lines = [_one_line(s) for s in sentences]
+        todo = [i for i, line in enumerate(lines) if line]
+        units = [lines[i] for i in todo]
         for mode in route:
-            lines = self._run(mode, lines)
-        return [_clean_output(line) for line in lines]
+            units = self._run(mode, units)
+        out = [""] * len(sentences)
+        for i, text in zip(todo, units, strict=True):
+            out[i] = _clean_output(text)
+        return out
 
-    def _run(self, mode: str, lines: list[str]) -> list[str]:
-        if not lines:
+    def _run(self, mode: str, units: list[str]) -> list[str]:
+        """One process for all units. A blank line between units keeps them apart: without
+        it, transfer rules read across lines ("ministres\nOTAN" → "Minister\nNATO")."""
+        if not units:
             return []
-        out = self._pipe(mode, "\n".join(lines) + "\n")
-        result = (out[:-1] if out.endswith("\n") else out).split("\n")
-        if len(result) == len(lines):
+        out = self._pipe(mode, "\n\n".join(units) + "\n")
+        result = [part.strip() for part in out.strip("\n").split("\n\n")]
+        if len(result) == len(units):
             return result
-        # some rule joined or split lines: redo one unit at a time so none is misaligned
-        log.warning("apertium %s changed the number of lines (%d -> %d); translating one by one",
-                    mode, len(lines), len(result))
-        return [self._pipe(mode, line + "\n").replace("\n", " ").strip() for line in lines]
+        # some rule joined or split units: redo one at a time so none is misaligned
+        log.warning("apertium %s changed the number of units (%d -> %d); translating one by one",
+                    mode, len(units), len(result))
+        return [self._pipe(mode, unit + "\n").replace("\n", " ").strip() for unit in units]
 
     def _pipe(self, mode: str, text: str) -> str:
         try:

@@ -26,6 +26,11 @@ class Engine(ABC):
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         """One translation per sentence, in the same order."""
 
+    def cache_key(self, source: str, target: str) -> str:
+        """What the translation memory keys on: the model, and anything else that changes
+        the output for the same input (decoding options, data versions)."""
+        return self.model_id(source, target) or ""
+
     def close(self) -> None:  # noqa: B027 - most engines hold nothing to release
         """Release models and processes (engines are reused for a whole run)."""
 
