@@ -2,8 +2,9 @@
 
 Keyed by engine, model identity (Argos package name and version with the decoding
 options, or apertium's mode chain with its data's date), language pair and the exact
-sentence, so a new model or setting never reuses an old one's output. A corrupt or locked cache file is reported once and bypassed: the run
-goes on translating, it never fails because of the cache.
+sentence, so a new model or setting never reuses an old one's output. A corrupt or
+locked cache file is reported once and bypassed: the run goes on translating, it never
+fails because of the cache.
 """
 
 from __future__ import annotations
