@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup system-deps clean
+.PHONY: demo test setup system-deps bench-translate clean
 
 demo: setup
 	$(BIN)/briefgen make --lang en
@@ -21,6 +21,9 @@ system-deps:
 $(VENV)/.installed: pyproject.toml scripts/setup-venv.sh
 	PYTHON=$(PYTHON) bash scripts/setup-venv.sh $(VENV)
 	@touch $@
+
+bench-translate: setup
+	$(BIN)/python benchmarks/translate.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -23,6 +23,7 @@ from .fsutil import OutputLock
 from .ingest import discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
 from .render import FORMATS, write_brief
+from .timing import Stopwatch
 from .translate import Engines, translate_documents
 from .translate.argos import DecodingOptions
 from .translate.glossary import Glossary
@@ -35,6 +36,7 @@ log = logging.getLogger(__name__)
 class Outcome:
     brief: Brief
     paths: list[Path]
+    seconds: dict[str, float]  # per stage: ingest, translate, extract, html, pdf, json
 
 
 def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], list[Skipped]]:
@@ -87,11 +89,13 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     sources_dir = Path(config.sources_dir)
     if not sources_dir.is_dir():
         raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    clock = Stopwatch()
     with OutputLock(config.out_dir):
         paths, rejected = discover(sources_dir)
         for path, reason in rejected:
             log.warning("skipped %s: %s", display_path(path), reason)
-        docs, skipped = read_sources(paths, config.max_bytes)
+        with clock.stage("ingest"):
+            docs, skipped = read_sources(paths, config.max_bytes)
         skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
         if not docs:
             detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
@@ -100,19 +104,22 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
         memory = TranslationMemory(config.cache_path) if config.cache else None
         engines = Engines(config.engine, DecodingOptions(device=config.device), memory)
         try:
-            translated = translate_documents(docs, config.lang, engines, glossary)
+            with clock.stage("translate"):
+                translated = translate_documents(docs, config.lang, engines, glossary)
         finally:
             engines.close()
-        briefs = tuple(extract(doc, config.summary_length) for doc in translated)
+        with clock.stage("extract"):
+            briefs = tuple(extract(doc, config.summary_length) for doc in translated)
         brief = Brief(
             date=day, lang=config.lang, generated_at=generated_at(),
             translation=run_provenance(translated),
             sources=briefs, skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
         )
-        written = write_brief(brief, config.formats, config.out_dir)
+        written = write_brief(brief, config.formats, config.out_dir, clock)
     for path in written:
         log.info("wrote %s", path)
-    return Outcome(brief, written)
+    log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
+    return Outcome(brief, written, clock.seconds)
 
 
 def run_provenance(docs: list[Document]) -> dict:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .fsutil import atomic_write
 from .model import Brief, Document, SourceBrief, Statement
+from .timing import Stopwatch
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "json")
@@ -208,17 +209,22 @@ def _assets_only_fetcher(folder: Path):
 
 
 # ---------------------------------------------------------------- writing
-def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path) -> list[Path]:
+def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: Stopwatch | None = None) -> list[Path]:
     """Render the requested formats into ``out_dir/<date>/`` atomically; return the paths."""
+    clock = clock or Stopwatch()
     folder = Path(out_dir) / brief.date
     stem = f"brief-{brief.lang}"
     rendered: dict[str, bytes] = {}
-    html = render_html(brief) if ("html" in formats or "pdf" in formats) else None
+    html = None
+    if "html" in formats or "pdf" in formats:
+        with clock.stage("html"):
+            html = render_html(brief)
+            rendered["html"] = html.encode("utf-8")
     if "json" in formats:
-        rendered["json"] = (json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n").encode()
-    if "html" in formats:
-        rendered["html"] = html.encode("utf-8")
+        with clock.stage("json"):
+            rendered["json"] = (json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n").encode()
     if "pdf" in formats:
-        rendered["pdf"] = render_pdf(html)
+        with clock.stage("pdf"):
+            rendered["pdf"] = render_pdf(html)
     # everything is rendered before anything is written: a failure leaves the old brief whole
-    return [atomic_write(folder / f"{stem}.{fmt}", rendered[fmt]) for fmt in FORMATS if fmt in rendered]
+    return [atomic_write(folder / f"{stem}.{fmt}", rendered[fmt]) for fmt in FORMATS if fmt in formats]

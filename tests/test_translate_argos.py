@@ -120,3 +120,14 @@ def test_not_a_package_file(tmp_path, argos_dirs):
     bogus.write_text("hello")
     with pytest.raises(BriefgenError, match="not an Argos package"):
         install_from_file(bogus)
+
+
+def test_batches_respect_size_and_token_limits():
+    engine = ArgosEngine(DecodingOptions(max_batch_size=3, max_batch_tokens=40))
+    tokens = [["t"] * n for n in (5, 30, 2, 8, 9, 10, 11, 1)]
+    batches = engine._batches(tokens)
+    assert sorted(i for b in batches for i in b) == list(range(len(tokens)))
+    for batch in batches:
+        lengths = [len(tokens[i]) for i in batch]
+        assert lengths == sorted(lengths)
+        assert len(batch) <= 3 and (len(batch) == 1 or len(batch) * max(lengths) <= 40)

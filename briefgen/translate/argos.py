@@ -25,7 +25,11 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class DecodingOptions:
     beam_size: int = 4
-    max_batch_size: int = 32
+    # a batch holds at most this many sentences, and at most this many source tokens
+    # counting padding (sentences × longest): memory grows with it, speed levels off
+    # (benchmarks/translate.py: 1024 keeps peak memory below argostranslate's own)
+    max_batch_size: int = 64
+    max_batch_tokens: int = 1024
     # cap on output length, in tokens: ratio × longest input of the batch + extra
     length_ratio: float = 2.0
     length_extra: int = 10
@@ -106,17 +110,14 @@ class ArgosEngine(Engine):
 
     def _translate_pieces(self, pieces, pkg: ArgosPackage, translator, tokenizer) -> list[str]:
         tokens = [tokenizer.encode(p) for p in pieces]
-        order = sorted(range(len(pieces)), key=lambda i: len(tokens[i]))
         outputs: list[str] = [""] * len(pieces)
-        size = self.options.max_batch_size
-        for start in range(0, len(order), size):
-            batch = order[start : start + size]
+        for batch in self._batches(tokens):
             longest = max(len(tokens[i]) for i in batch)
             results = translator.translate_batch(
                 [tokens[i] for i in batch],
                 target_prefix=[[pkg.target_prefix]] * len(batch) if pkg.target_prefix else None,
                 beam_size=self.options.beam_size,
-                max_batch_size=size,
+                max_batch_size=len(batch),
                 replace_unknowns=True,
                 max_decoding_length=int(longest * self.options.length_ratio) + self.options.length_extra,
             )
@@ -124,6 +125,21 @@ class ArgosEngine(Engine):
                 self.generated_tokens += len(result.hypotheses[0])
                 outputs[i] = _detokenize(tokenizer, result.hypotheses[0], pkg.target_prefix)
         return outputs
+
+    def _batches(self, tokens: list[list[str]]) -> list[list[int]]:
+        """Indices of sentences grouped by length, within the size and token limits."""
+        batches: list[list[int]] = []
+        current: list[int] = []
+        for i in sorted(range(len(tokens)), key=lambda k: len(tokens[k])):
+            longest = max(len(tokens[i]), 1)  # sorted: the newcomer is the longest
+            if current and (len(current) >= self.options.max_batch_size
+                            or (len(current) + 1) * longest > self.options.max_batch_tokens):
+                batches.append(current)
+                current = []
+            current.append(i)
+        if current:
+            batches.append(current)
+        return batches
 
     def close(self) -> None:
         self._loaded.clear()
