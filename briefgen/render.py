@@ -125,10 +125,13 @@ def _heading(doc: Document) -> str:
 
 def _provenance(doc: Document, target: str) -> str:
     t = doc.translation or {}
+    kept = t.get("untranslated") or []
+    note = (f" Text in {', '.join(language_name(c) for c in kept)} is shown as written: "
+            f"no translation to {language_name(target)} is installed." if kept else "")
     if t.get("engine") in (None, "none"):
-        return f"Written in {language_name(doc.language)}; not translated."
+        return (f"Written in {language_name(doc.language)}; not translated." if not kept else note.strip())
     return (f"Machine-translated from {language_name(doc.language)} to {language_name(target)} "
-            f"by {t['engine']}{' (' + t['model'] + ')' if t.get('model') else ''}.")
+            f"by {t['engine']}{' (' + t['model'] + ')' if t.get('model') else ''}.{note}")
 
 
 def _footer(brief: Brief) -> str:

@@ -96,9 +96,7 @@ class NetworkAttempt(ConnectionRefusedError):
     pass
 
 
-@pytest.fixture
-def no_network(monkeypatch):
-    """Every outgoing connection raises (and is recorded): proves a code path is offline."""
+def _refuse_connections(monkeypatch) -> list:
     attempts: list[object] = []
 
     def refuse(*args, **kwargs):
@@ -110,6 +108,18 @@ def no_network(monkeypatch):
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
     return attempts
+
+
+@pytest.fixture(autouse=True)
+def offline(monkeypatch):
+    """Every test runs with outgoing connections refused (child processes excepted)."""
+    return _refuse_connections(monkeypatch)
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Outgoing connections refused and recorded: for tests that assert none was tried."""
+    return _refuse_connections(monkeypatch)
 
 
 def apertium_available() -> bool:

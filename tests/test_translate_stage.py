@@ -265,3 +265,18 @@ def test_models_install_from_index_offline_says_so(argos_dirs, no_network):
 
     with pytest.raises(BriefgenError, match="cannot reach Argos's package index.*--file"):
         install_from_index("fr", "en")
+
+
+def test_untranslated_source_is_said_so_in_the_brief(tmp_path):
+    from briefgen.extract import extract
+    from briefgen.model import Brief
+    from briefgen.render import render_html
+
+    german = doc_from(tmp_path, "Die Außenminister der NATO-Staaten haben sich am Dienstag in Brüssel getroffen, "
+                                "um über die Zusammenarbeit mit der Europäischen Union zu sprechen.\n", "de.txt")
+    french = doc_from(tmp_path, FRENCH, "fr.txt")
+    docs = translate_documents([french, german], "en", engines_with(FakeEngine({("fr", "en")})), Glossary())
+    brief = Brief(date="2026-11-24", lang="en", generated_at="2026-11-24T07:00:00+00:00",
+                  translation={"engine": "fake", "model": "fake-1-fren"}, sources=tuple(extract(d) for d in docs))
+    html = render_html(brief)
+    assert "Text in German is shown as written: no translation to English is installed." in html
