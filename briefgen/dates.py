@@ -99,3 +99,45 @@ def first_full_date(text: str) -> str | None:
 
 def has_date(text: str) -> bool:
     return bool(find_dates(text))
+
+
+_WEEKDAYS = {
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_YEAR_MENTION = re.compile(r"\b((?:19|20)\d\d)\b")
+# words that put a year in the future of the writer: "aura lieu en 2022", "se prolongera en 2022"
+_FUTURE = re.compile(
+    r"\b(?:aura|auront|sera|seront|se tiendra|se tiendront|prolongera|commencera|débutera|"
+    r"d['’]ici|à partir de|prochaine?s?|will|next)\b[^.]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def infer_year(partial: FoundDate, body: str) -> int | None:
+    """The year of a day and month without one, when the text pins it down.
+
+    The text must name the weekday of the event ("ont annoncé vendredi") and a year: the
+    year itself, or the next one as the future ("aura lieu en 2022"). Among those
+    candidate years, exactly one may put that day and month on that weekday; otherwise
+    the year stays unknown.
+    """
+    weekday = _WEEKDAY.search(body)
+    if weekday is None:
+        return None
+    wanted = _WEEKDAYS[weekday.group(1).lower()]
+    candidates = set()
+    for m in _YEAR_MENTION.finditer(body):
+        year = int(m.group(1))
+        candidates.add(year)
+        if _FUTURE.search(body[max(0, m.start() - 60):m.start()]):
+            candidates.add(year - 1)
+    fitting = set()
+    for year in candidates:
+        try:
+            if _date(year, partial.month, partial.day).weekday() == wanted:
+                fitting.add(year)
+        except ValueError:
+            continue
+    return fitting.pop() if len(fitting) == 1 else None

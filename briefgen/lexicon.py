@@ -33,7 +33,27 @@ REPORTING_PARTICIPLES = frozenset(
     démenti réclamé proclamé prédit martelé répété détaillé raconté témoigné fustigé critiqué
     accusé revendiqué considéré qualifié invité assuré garanti rassuré argué argumenté objecté
     renchéri tranché concédé nuancé résumé ironisé lâché glissé ajoutée déclarée affirmée
+    félicité félicitée réjoui réjouie inquiété inquiétée montré montrée voulu voulue exprimé
+    exprimée alarmé alarmée insurgé insurgée étonné étonnée indigné indignée défendu engagé
+    engagée prononcé prononcée interrogé interrogée dit dite élevé élevée adressé détaillé
+    expliquée précisée souligné soulignée estimée indiquée assurée jugée promise prévenue
+    martelée insisté lancée reconnue
     """.split()
+)
+# reflexive present tense: "se félicite X", "s'inquiète-t-il"
+REFLEXIVE_PRESENT = (
+    "se félicite", "se réjouit", "se dit", "se montre", "se veut", "s'inquiète", "s’inquiète",
+    "s'alarme", "s’alarme", "s'interroge", "s’interroge", "s'insurge", "s’insurge", "s'indigne",
+    "s’indigne", "se défend", "s'engage", "s’engage", "se prononce",
+)
+# words that may stand between the auxiliary and the participle ("a toutefois précisé")
+ADVERBIALS = (
+    "aussi", "également", "encore", "ensuite", "notamment", "alors", "déjà", "en outre",
+    "par ailleurs", "d'ailleurs", "d’ailleurs", "toutefois", "cependant", "néanmoins", "pourtant",
+    "de nouveau", "à nouveau", "ainsi", "pour sa part", "de son côté", "quant à lui",
+    "quant à elle", "lui aussi", "elle aussi", "plus tard", "enfin", "hier", "aujourd'hui",
+    "aujourd’hui", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    "soir", "matin", "plus tôt", "bien", "même", "tout de suite", "immédiatement", "très",
 )
 REPORTING_PRESENT = frozenset(
     """
@@ -43,7 +63,8 @@ REPORTING_PRESENT = frozenset(
     salue réaffirme soutient promet appelle exhorte demande confirme répète raconte témoigne
     fustige critique accuse revendique considère tranche concède nuance ironise lâche glisse
     déclarent affirment soulignent indiquent ajoutent précisent expliquent estiment assurent
-    rappellent insistent disent jugent annoncent réaffirment soutiennent
+    rappellent insistent disent jugent annoncent réaffirment soutiennent détaille poursuit
+    plaide prévient renchérit analyse avance argue tempère souligne dénonce martèlent
     """.split()
 )
 ENGLISH_REPORTING = frozenset(
@@ -52,7 +73,9 @@ ENGLISH_REPORTING = frozenset(
     noted notes explained explains warned warns insisted insists argued argues wrote writes
     announced announces confirmed confirms acknowledged acknowledges claimed claims asked asks
     replied replies continued continues concluded concludes emphasised emphasized underlined
-    recalled reaffirmed tweeted posted urged urges
+    recalled reaffirmed tweeted posted urged urges welcomed welcomes cautioned predicted vowed
+    promised admitted added argued observed remarked reiterated pledged called calls described
+    describes termed dubbed
     """.split()
 )
 FRENCH_AUXILIARIES = frozenset("a ont avait avaient aura auront aurait auraient".split())
@@ -73,26 +96,36 @@ ROLE_HEADS = (
     "haut représentant", "haute représentante", "premier ministre", "première ministre",
     "ministre", "président", "présidente", "vice-président", "vice-présidente", "chancelier",
     "chancelière", "commissaire", "porte-parole", "directeur", "directrice", "chef",
-    "ambassadeur", "ambassadrice", "général", "amiral", "député", "députée", "sénateur",
+    "ambassadeur", "ambassadrice", "général", "cheffe", "chef de la diplomatie",
+    "cheffe de la diplomatie", "amiral", "député", "députée", "sénateur",
     "sénatrice", "maire", "procureur", "procureure", "juge", "roi", "reine", "pape",
     "gouverneur", "gouverneure", "conseiller", "conseillère", "représentant", "représentante",
     "négociateur", "négociatrice", "envoyé spécial", "envoyée spéciale", "dirigeant",
     "dirigeante", "responsable", "expert", "experte", "analyste", "chercheur", "chercheuse",
+    "préfet", "préfète", "édile", "élu", "élue", "patron", "patronne", "propriétaire", "fondateur",
+    "fondatrice", "syndicaliste", "avocat général", "bâtonnier", "recteur", "rectrice", "évêque",
     "secretary general", "secretary-general", "secretary of state", "secretary", "president",
     "prime minister", "minister", "chancellor", "commissioner", "spokesman", "spokeswoman",
     "spokesperson", "director", "ambassador", "general", "admiral", "senator", "governor",
     "high representative", "chief", "head", "leader", "envoy", "adviser", "advisor",
 )
+# roles that name the same office in other words ("la cheffe de la diplomatie allemande" is
+# the German foreign minister)
+ROLE_SYNONYMS = {
+    "chef de la diplomatie": ("ministre des affaires étrangères", "haut représentant",
+                              "secrétaire d'état", "secrétaire d’état", "chef de la diplomatie"),
+    "cheffe de la diplomatie": ("ministre des affaires étrangères", "haute représentante",
+                                "cheffe de la diplomatie"),
+}
 FEMININE_ROLE_WORDS = frozenset(
     "secrétaire générale première présidente vice-présidente chancelière haute représentante "
     "directrice ambassadrice députée sénatrice procureure reine gouverneure conseillère "
-    "représentante négociatrice envoyée dirigeante experte chercheuse spokeswoman".split()
+    "représentante négociatrice envoyée dirigeante experte chercheuse spokeswoman cheffe".split()
 )
 
-SINGULAR_PRONOUNS = {"il": "m", "elle": "f", "he": "m", "she": "f", "lui-même": "m", "elle-même": "f"}
-PLURAL_PRONOUNS = frozenset(
-    "ils elles they".split()
-)
+SINGULAR_PRONOUNS = {"il": "m", "elle": "f", "he": "m", "she": "f", "lui": "m", "lui-même": "m",
+                     "elle-même": "f", "him": "m", "her": "f"}
+PLURAL_PRONOUNS = frozenset("ils elles eux they them".split())
 PLURAL_PHRASES = ("tous deux", "toutes deux", "tous les deux", "toutes les deux", "les deux hommes",
                   "les deux femmes", "les deux responsables", "les deux dirigeants", "both", "the two")
 

@@ -45,13 +45,18 @@ class Paragraph:
         return any(s.check for s in self.sentences)
 
 
+TITLE = -1  # the "paragraph" index of a quotation in the title
+
+
 @dataclass(frozen=True)
 class Quote:
-    """A direct quotation: the exact text between two quote marks of one paragraph.
+    """A direct quotation: the exact text between an opening and a closing quote mark.
 
-    ``start``/``end`` are character offsets of that text in
-    ``Document.paragraphs[paragraph].text_original``; ``marks`` is the opening and
-    closing mark, e.g. ``"«»"``.
+    ``start`` is a character offset in the text of ``paragraph`` (``TITLE`` for the
+    title), ``end`` one in the text of ``paragraph_end``: a quotation may run over several
+    paragraphs, each continued one opening with « as French does. ``original`` is then the
+    paragraphs' text joined by a blank line, as in ``Document.body``. ``marks`` is the
+    opening and closing mark, e.g. ``"«»"``.
     """
 
     paragraph: int
@@ -59,10 +64,15 @@ class Quote:
     end: int
     marks: str
     segment: Segment
+    paragraph_end: int | None = None  # None: the same as ``paragraph``
 
     @property
     def original(self) -> str:
         return self.segment.original
+
+    @property
+    def last_paragraph(self) -> int:
+        return self.paragraph if self.paragraph_end is None else self.paragraph_end
 
 
 @dataclass(frozen=True)
@@ -82,6 +92,20 @@ class Document:
     date_evidence: tuple[str, ...] = ()
     # how this source was translated: {"engine": ..., "model": ...}; None before translate
     translation: dict | None = None
+
+    @property
+    def body(self) -> str:
+        """The text of the source as the brief sees it: paragraphs joined by a blank line."""
+        return "\n\n".join(p.text_original for p in self.paragraphs)
+
+    def text_of(self, index: int) -> str:
+        """The original text of a paragraph, or of the title for ``TITLE``."""
+        if index == TITLE:
+            return self.title.original if self.title else ""
+        return self.paragraphs[index].text_original
+
+    def language_of(self, index: int) -> str | None:
+        return self.language if index == TITLE else self.paragraphs[index].language
 
     def sentences(self) -> list[tuple[int, int, Segment]]:
         """Every sentence as (paragraph index, sentence index, segment), in reading order."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .lexicon import (
     ENGLISH_REPORTING,
@@ -17,14 +18,16 @@ from .lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     ROLE_HEADS,
+    ROLE_SYNONYMS,
     TITLES,
 )
 
-_UPPER = "A-ZÀ-ÖØ-Þ"
-_LOWER = "a-zà-öø-ÿ"
+# letters by case, Latin (with Extended-A/B: "Geoană", "Rinkēvičs"), Greek and Cyrillic
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.isalpha())
 _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _PART = r"(?:de|du|des|von|van|der|den|di|da|dos|bin|al|el)"
-_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,3}}"
+_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 _TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
 MENTION = re.compile(
     rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
@@ -47,30 +50,67 @@ class Mention:
     plural: bool
 
 
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|en|sur|dans|chez|par|the|a|an|of|on|at|in)"
+    r"\s*)$", re.IGNORECASE)
+_ARTICLES = frozenset("The Le La Les L' L’".split())
+
+
+def _first_names() -> dict[str, str]:
+    names = {}
+    for line in (Path(__file__).parent / "data" / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split()
+            names[name] = gender
+    return names
+
+
+FIRST_NAMES = _first_names()
+
+
 def find_mentions(text: str) -> list[Mention]:
     """People named in ``text``: "Jens Stoltenberg", "M. Esper", "MM. Blinken et Borrell"."""
     out = []
     for m in MENTION.finditer(text):
         title = m.group("title")
-        names = [n for n in (_clean_name(m.group("name"), title), _clean_name(m.group("name2"), title)) if n]
+        preceded = bool(_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+        names = [n for n in (_clean_name(m.group("name"), title, preceded), _clean_name(m.group("name2"), title))
+                 if n]
         if m.group("name2") and len(names) < 2:
             # "Washington et Bruxelles": one side is not a person, so neither is taken as one
             names = [n for n in names if n and (title or len(n.split()) >= 2)][:1]
         if not names:
             continue
         gender, plural = TITLES.get(title, (None, False)) if title else (None, False)
+        if gender is None and len(names) == 1:
+            gender = {"m": "m", "f": "f"}.get(FIRST_NAMES.get(names[0].split()[0], ""))
         out.append(Mention(m.start(), m.end(), tuple(names), title, gender, plural or len(names) > 1))
     return out
 
 
-def _clean_name(name: str | None, title: str | None) -> str | None:
+def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:
+    """The person's name in a run of capitalised words, or None if it is not one.
+
+    A known first name starts the name ("préfet des Alpes-Maritimes Bernard Gonzalez");
+    otherwise the name is what follows the last title or place word ("German Defence
+    Minister Boris Pistorius"), and a run after an article or preposition ("sur France
+    Bleu Azur", "The Sausage Factory") is not a person unless it has a title.
+    """
     if not name:
         return None
     tokens = name.split()
-    while tokens and (tokens[0] in NOT_NAMES or tokens[0].lower() in NAME_PARTICLES):
+    first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
+    if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
+        return " ".join(tokens[first:])
+    particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
+    last_title_word = max((i for i, t in enumerate(tokens) if t in NOT_NAMES and t not in particles), default=-1)
+    if last_title_word >= 0:
+        after_article = after_article or any(t in _ARTICLES for t in tokens[: last_title_word + 1])
+        tokens = tokens[last_title_word + 1:]
+        title = None if last_title_word >= 0 and tokens and title is None else title
+    while tokens and tokens[0].lower() in NAME_PARTICLES:
         tokens.pop(0)
-        title = None  # "M. Le Drian" keeps its title; "Secrétaire Général Jens X" loses nothing
-    if not tokens or any(t in NOT_NAMES for t in tokens):
+    if not tokens or (after_article and not title):
         return None
     if len(tokens) < 2 and not title:
         return None
@@ -107,14 +147,31 @@ class Cast:
         if gender:
             self.genders.setdefault(name, gender)
 
-    def by_role_head(self, head: str, qualifier: str = "") -> str | None:
-        people = self.by_role.get(head.lower(), [])
+    def by_role_phrase(self, head: str, qualifier: str = "") -> str | None:
+        """The one person with this role ("le secrétaire général"); a qualifier ("allemande",
+        "de la Commission") picks among several; synonyms count ("cheffe de la diplomatie")."""
+        head = head.lower()
+        people = list(self.by_role.get(head, []))
+        for synonym in ROLE_SYNONYMS.get(head, ()):
+            needed = [w for w in synonym.split() if len(w) > 3]  # "ministre … affaires étrangères"
+            people += [p for p, role in self.roles.items()
+                       if all(w in role.lower() for w in needed) and p not in people]
         if len(people) == 1:
             return people[0]
-        if qualifier:  # several ministers: the full role must match
-            exact = [p for p in people if qualifier.lower() in self.roles.get(p, "").lower()]
-            if len(exact) == 1:
-                return exact[0]
+        words = [w for w in re.findall(r"[\w’'-]+", qualifier.lower()) if len(w) > 3][:3]
+        if words:
+            fitting = [p for p in people if all(w in self.roles.get(p, "").lower() for w in words)]
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
+
+    def known_surname(self, phrase: str) -> str | None:
+        """A capitalised word of ``phrase`` that is the surname of exactly one known person."""
+        for word in re.findall(r"[\w’'-]+", phrase):
+            if word[:1].isupper() and word not in NOT_NAMES:
+                matches = {f for f in self.full_names if len(f.split()) > 1 and f.split()[-1] == word}
+                if len(matches) == 1:
+                    return matches.pop()
         return None
 
 

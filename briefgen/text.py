@@ -82,6 +82,16 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+def unclosed_quote(text: str) -> int | None:
+    """Where a quotation opens in ``text`` without closing in it (it goes on in the next
+    paragraph), or None."""
+    after = max((end for _, end, _ in find_quotes(text)), default=0)
+    opening = next((i for i in range(after, len(text)) if text[i] in "«“"), None)
+    if opening is None or _matching_close(text, opening) is not None:
+        return None
+    return opening if any(c.isalnum() for c in text[opening + 1:]) else None
+
+
 def _matching_close(text: str, open_at: int) -> int | None:
     opening = text[open_at]
     closing = _PAIRS[opening]

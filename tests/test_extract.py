@@ -57,7 +57,10 @@ def test_seed_002_pronoun_and_role(seeds_dir):
     assert quotes["met en péril les régimes mondi"].speaker == "Jens Stoltenberg"
     assert quotes["le monde entier doit exercer u"].speaker == "Jens Stoltenberg"
     assert quotes["un des partenaires les plus pr"].speaker == "Jens Stoltenberg"
-    assert quotes["sans précédent"].speaker is None  # no attribution in its sentence: not guessed
+    # reported speech goes on in the next sentence of the paragraph, which names nobody else
+    assert quotes["sans précédent"].speaker == "Jens Stoltenberg"
+    assert quotes["sans précédent"].role == "secrétaire général"
+    # a new paragraph with no cue: not guessed
     assert quotes["la meilleure façon de soutenir"].speaker is None
 
 

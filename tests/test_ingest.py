@@ -22,9 +22,24 @@ def test_seed_000_boilerplate_removed_and_metadata_kept(seeds_dir):
     assert all(p.text_original.strip() != "0" for p in doc.paragraphs)  # share counter
     assert doc.title.original.startswith("Les États-Unis et l’UE lancent un dialogue")
     assert doc.outlet == "Cinktank.com"
-    assert doc.published is None  # "3 déc." has no year: not guessed
+    # "3 déc." has no year, but "ont annoncé vendredi" and "aura lieu en 2022" pin it down:
+    # 3 December was a Friday in 2021, not in 2022
+    assert doc.published == "2021-12-03"
     assert "3 déc." in doc.date_evidence
     assert text.startswith("Washington et Bruxelles ont annoncé vendredi")
+
+
+@pytest.mark.parametrize("body, published", [
+    ("Les ministres ont annoncé vendredi un accord. Le sommet aura lieu en 2022.", "2021-12-03"),
+    ("Les ministres ont annoncé un accord. Le sommet aura lieu en 2022.", None),  # no weekday
+    ("Les ministres ont annoncé vendredi un accord.", None),  # no year
+    ("Les ministres ont annoncé samedi un accord. Le sommet aura lieu en 2022.", "2022-12-03"),
+    ("Les ministres ont annoncé mardi un accord sur la crise de 2014.", None),  # no year fits
+], ids=["weekday-and-future-year", "no-weekday", "no-year", "year-itself", "no-fit"])
+def test_year_of_a_dateline_without_one(tmp_path, body, published):
+    path = tmp_path / "depeche.txt"
+    path.write_text(f"Paris, 3 déc. (Agence) –\n\n{body}\n")
+    assert ingest(path).published == published
 
 
 def test_seed_001_update_line_is_evidence_not_text(seeds_dir):

@@ -134,7 +134,7 @@ def _units(doc: Document) -> list[tuple[str, str]]:
         units.append((doc.language, doc.title.original))
     for para in doc.paragraphs:
         units.extend((para.language, s.original) for s in para.sentences)
-    units.extend((doc.paragraphs[q.paragraph].language, q.original) for q in doc.quotes)
+    units.extend((doc.language_of(q.paragraph), q.original) for q in doc.quotes)
     return units
 
 
@@ -199,7 +199,7 @@ def _apply(doc: Document, target: str, table: dict, routes: dict[str, Engine | N
         replace(p, sentences=tuple(seg(s, p.language) for s in p.sentences)) for p in doc.paragraphs
     )
     quotes = tuple(
-        replace(q, segment=seg(q.segment, doc.paragraphs[q.paragraph].language)) for q in doc.quotes
+        replace(q, segment=seg(q.segment, doc.language_of(q.paragraph))) for q in doc.quotes
     )
     title = seg(doc.title, doc.language) if doc.title is not None else None
     used = sorted({lang for lang, _ in _units(doc) if lang != target})
