@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+
 from conftest import ROOT, needs_apertium, path_without_apertium, run_briefgen
 
 DATE = "2026-11-24"

@@ -1,8 +1,7 @@
 """The apertium engine, for real (make test installs apertium when it runs as root)."""
 
-from conftest import needs_apertium
-
 from briefgen.translate.apertium import ApertiumEngine, parse_modes
+from conftest import needs_apertium
 
 
 def test_parse_modes_prefers_plain_modes_and_maps_codes():

@@ -4,11 +4,11 @@ import json
 import shutil
 
 import pytest
-from conftest import NetworkAttempt
 
 from briefgen.errors import NoTranslationRoute
 from briefgen.translate.argos import ArgosEngine, DecodingOptions
 from briefgen.translate.packages import find_package, install_from_file, installed_packages
+from conftest import NetworkAttempt
 
 SENTENCES = [
     "Les ministres des Affaires étrangères des pays de l'OTAN ont convenu de renforcer leur coopération.",

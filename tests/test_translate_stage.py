@@ -3,7 +3,6 @@
 import sqlite3
 
 import pytest
-from conftest import needs_apertium
 
 from briefgen.detect import detect
 from briefgen.errors import BriefgenError, NoTranslationRoute
@@ -13,6 +12,7 @@ from briefgen.translate.base import Engine
 from briefgen.translate.glossary import Glossary, read_glossary
 from briefgen.translate.memory import CachedEngine, TranslationMemory
 from briefgen.translate.postedit import lost_facts, typography
+from conftest import needs_apertium
 
 
 class FakeEngine(Engine):
@@ -233,10 +233,9 @@ def test_pivot_through_english(tmp_path):
 
 
 def test_argos_pivot_with_two_real_packages(tmp_path, argos_dirs, no_network):
-    from conftest import seed_texts
-
     from briefgen.testing.tiny_argos import make_package
     from briefgen.translate.packages import install_from_file
+    from conftest import seed_texts
 
     for source, target in (("de", "en"), ("en", "fr")):
         install_from_file(make_package(tmp_path / f"{source}{target}.argosmodel", seed_texts(), source, target))
