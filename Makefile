@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup system-deps bench-translate clean
+.PHONY: demo test setup system-deps bench-translate bench-extract clean
 
 demo: setup
 	$(BIN)/briefgen make --lang en
@@ -24,6 +24,12 @@ $(VENV)/.installed: pyproject.toml scripts/setup-venv.sh
 
 bench-translate: setup
 	$(BIN)/python benchmarks/translate.py
+
+# key sentences (ROUGE against OrangeSum abstracts) and quote/speaker/date accuracy
+bench-extract: setup
+	$(BIN)/python -m pip install --quiet sumy
+	$(BIN)/python benchmarks/summaries.py
+	$(BIN)/python benchmarks/extract.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

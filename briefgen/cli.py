@@ -134,7 +134,12 @@ def _describe(item) -> str:
         f"   published  {doc.published or '—'}",
     ]
     for q in item.quotes:
-        lines.append(f"   quote      [{q.speaker or 'unknown'}] «{_short(q.original)}»")
+        who = q.speaker or "unknown"
+        if q.role:
+            who += f", {q.role}"
+        lines.append(f"   quote      [{who}] «{_short(q.original)}»")
+        if q.evidence:
+            lines.append(f"              from: {_short(q.evidence, 80)}")
     for n, s in enumerate(item.summary, 1):
         lines.append(f"   key {n}      ({s.score:.2f}) {_short(s.original)}")
     return "\n".join(lines)

@@ -4,6 +4,7 @@ its ranked key sentences — found on the original text, shown in the translatio
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .attribution import Attribution, Context, attribute, continued, reporting_subjects
 from .model import TITLE, Document, Quote, SourceBrief, Statement
@@ -50,7 +51,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 if key in seen_quotes or _is_a_name(doc.text_of(q.paragraph), q):
                     continue  # the same words quoted twice: one statement; a quoted name: none
                 seen_quotes.add(key)
-                quotes.append(_quote_statement(q, found, ctx))
+                quotes.append(_quote_statement(q, found))
             reported = reporting_subjects(sentence, ctx)
             if reported:
                 ctx.remember(reported)
@@ -62,8 +63,19 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
-    return SourceBrief(document=doc, summary=tuple(_summary(doc, ctx, sentence_speakers, summary_length)),
-                       quotes=tuple(quotes))
+    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
+    statements = [_with_role(st, ctx, shown) for st in quotes]
+    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
+    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
+                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def _with_role(statement: Statement, ctx: Context, shown: dict[str, str]) -> Statement:
+    """The speaker's role as the brief shows it (translated), for a single speaker."""
+    if not statement.speaker or ", " in statement.speaker:
+        return replace(statement, role=None)
+    original = statement.role or ctx.cast.roles.get(statement.speaker)
+    return replace(statement, role=shown.get(statement.speaker, original))
 
 
 def _sentence_spans(doc: Document, block: int) -> list[tuple[int, int]]:
@@ -131,9 +143,7 @@ def _summary(doc: Document, ctx: Context, speakers: dict, limit: int) -> list[St
         who = speakers.get((ranked.paragraph, ranked.index), Attribution())
         out.append(Statement(
             kind="sentence", text=seg.text if seg.text is not None else seg.original,
-            original=seg.original, speaker=who.speaker,
-            role=ctx.cast.roles.get(who.speakers[0]) if len(who.speakers) == 1 else None,
-            score=ranked.score, check=seg.check,
+            original=seg.original, speaker=who.speaker, score=ranked.score, check=seg.check,
         ))
     return out
 
@@ -156,7 +166,7 @@ def _quoted_share(doc: Document) -> dict[tuple[int, int], float]:
     return share
 
 
-def _quote_statement(q: Quote, found: Attribution, ctx: Context) -> Statement:
+def _quote_statement(q: Quote, found: Attribution) -> Statement:
     n = len(words(q.original))
     # a one- or two-word quotation is usually a quoted term, not a statement
     score = (0.1 if n < 3 else 0.4) + (0.3 if found.speakers else 0.0) + 0.3 * min(1.0, n / 25)
@@ -165,7 +175,7 @@ def _quote_statement(q: Quote, found: Attribution, ctx: Context) -> Statement:
         text=q.segment.text if q.segment.text is not None else q.original,
         original=q.original,
         speaker=found.speaker,
-        role=found.role or (ctx.cast.roles.get(found.speakers[0]) if len(found.speakers) == 1 else None),
+        role=found.role,
         evidence=found.evidence,
         score=round(score, 4),
         check=q.segment.check,

@@ -16,6 +16,7 @@ from . import boilerplate
 from .dates import find_dates, first_full_date, infer_year
 from .errors import SourceError
 from .model import TITLE, Document, Paragraph, Quote, Segment
+from .people import build_cast
 from .text import find_quotes, normalize_space, split_sentences, unclosed_quote
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
@@ -171,7 +172,9 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     if suffix in (".html", ".htm") or _looks_like_html(text):
         text, html_meta = _html_to_text(text, shown)
     elif suffix in (".md", ".markdown"):
-        text, html_meta["title"] = _markdown_to_text(text)
+        text, html_meta = _front_matter(text)
+        text, heading = _markdown_to_text(text)
+        html_meta["title"] = html_meta.get("title") or heading
     paragraphs = [normalize_space(p) for p in boilerplate.split_paragraphs(text)]
     cleaned = boilerplate.clean([p for p in paragraphs if p], title=html_meta.get("title"))
     if not cleaned.paragraphs:
@@ -187,6 +190,8 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         published=published,
         quotes=tuple(_quotes(cleaned.paragraphs, cleaned.title)),
         date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),
+        roles=tuple((name, Segment(role)) for name, role in
+                    build_cast(([cleaned.title] if cleaned.title else []) + cleaned.paragraphs).roles.items()),
     )
 
 
@@ -267,6 +272,26 @@ def _html_to_text(html: str, shown: str) -> tuple[str, dict]:
         "outlet": (doc.get("sitename") or "").strip() or None,
     }
     return text, meta
+
+
+def _front_matter(text: str) -> tuple[str, dict]:
+    """A Markdown file's leading "---" block: title, date and outlet (source, publisher)."""
+    m = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
+    if not m:
+        return text, {}
+    meta: dict = {}
+    for line in m.group(1).splitlines():
+        key, _, value = line.partition(":")
+        key, value = key.strip().lower(), value.strip().strip("'\"")
+        if not value:
+            continue
+        if key == "title":
+            meta["title"] = value
+        elif key in ("date", "published", "publication_date"):
+            meta["date"] = first_full_date(value)
+        elif key in ("outlet", "source", "publisher", "site_name"):
+            meta["outlet"] = value
+    return text[m.end():], meta
 
 
 def _markdown_to_text(text: str) -> tuple[str, str | None]:

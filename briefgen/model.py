@@ -90,6 +90,8 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     # lines removed from the body that said something about the date ("Mis à jour le …")
     date_evidence: tuple[str, ...] = ()
+    # people the text introduces with a role: (full name, role as written, and translated)
+    roles: tuple[tuple[str, Segment], ...] = ()
     # how this source was translated: {"engine": ..., "model": ...}; None before translate
     translation: dict | None = None
 
@@ -128,6 +130,7 @@ class Statement:
     evidence: str | None = None  # the attribution words the speaker was found from
     score: float = 0.0
     check: bool = False  # see Segment.check
+    also_in: tuple[str, ...] = ()  # ids of other sources that report the same quotation
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,7 @@ class SourceBrief:
     document: Document
     summary: tuple[Statement, ...]  # ranked key sentences
     quotes: tuple[Statement, ...]  # every direct quote, in reading order
+    roles: dict[str, str] = field(default_factory=dict)  # person -> role, as the brief shows it
 
     @property
     def statements(self) -> tuple[Statement, ...]:
@@ -160,3 +164,5 @@ class Brief:
     sources: tuple[SourceBrief, ...]
     skipped: tuple[Skipped, ...] = ()
     version: str = field(default="")
+    groups: tuple[tuple[int, ...], ...] = ()  # indices of sources that report the same event
+    people: tuple = ()  # crossref.PersonEntry: who said what, where

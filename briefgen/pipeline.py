@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import __version__
 from .config import Config
+from .crossref import group_sources, link_statements, people_index
 from .detect import detect
 from .errors import NoUsableSource, SourceError, UsageError
 from .extract import extract
@@ -109,11 +110,14 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
         finally:
             engines.close()
         with clock.stage("extract"):
-            briefs = tuple(extract(doc, config.summary_length) for doc in translated)
+            briefs = link_statements([extract(doc, config.summary_length) for doc in translated])
+            groups = group_sources(briefs)
+            people = people_index(briefs)
         brief = Brief(
             date=day, lang=config.lang, generated_at=generated_at(),
             translation=run_provenance(translated),
-            sources=briefs, skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
+            sources=tuple(briefs), skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
+            groups=tuple(groups), people=tuple(people),
         )
         written = write_brief(brief, config.formats, config.out_dir, clock)
     for path in written:

@@ -51,6 +51,7 @@ def statement_json(s: Statement) -> dict:
     return {
         "kind": s.kind, "speaker": s.speaker, "role": s.role, "text": s.text,
         "original": s.original, "evidence": s.evidence, "score": s.score, "check": s.check,
+        "also_in": list(s.also_in),
     }
 
 
@@ -87,6 +88,13 @@ def brief_json(brief: Brief) -> dict:
         "generated_at": brief.generated_at,
         "translation": brief.translation,
         "sources": [source_json(s) for s in brief.sources],
+        "groups": [[brief.sources[i].document.id for i in group] for group in brief.groups],
+        "people": [
+            {"name": person.name, "role": person.role,
+             "statements": [{"source": source, "kind": st.kind, "text": st.text, "original": st.original}
+                            for source, st in person.statements]}
+            for person in brief.people
+        ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
     }
 

@@ -183,3 +183,12 @@ def test_discover_lists_bad_entries(tmp_path):
     assert reasons["dangling.txt"] == "broken symbolic link"
     assert reasons["notes.docx"].startswith("unsupported file type '.docx'")
     assert ".hidden.txt" not in reasons
+
+
+def test_markdown_front_matter(tmp_path):
+    path = tmp_path / "note.md"
+    path.write_text("---\ntitle: \"L'OTAN et l'UE\"\ndate: 2023-07-11\nsource: Le Journal\n---\n\n"
+                    "Les ministres ont convenu de renforcer leur coopération avec l'Union européenne mardi.\n")
+    doc = ingest(path)
+    assert (doc.title.original, doc.published, doc.outlet) == ("L'OTAN et l'UE", "2023-07-11", "Le Journal")
+    assert "---" not in body(doc)

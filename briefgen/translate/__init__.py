@@ -135,6 +135,7 @@ def _units(doc: Document) -> list[tuple[str, str]]:
     for para in doc.paragraphs:
         units.extend((para.language, s.original) for s in para.sentences)
     units.extend((doc.language_of(q.paragraph), q.original) for q in doc.quotes)
+    units.extend((doc.language, role.original) for _, role in doc.roles)
     return units
 
 
@@ -202,12 +203,13 @@ def _apply(doc: Document, target: str, table: dict, routes: dict[str, Engine | N
         replace(q, segment=seg(q.segment, doc.language_of(q.paragraph))) for q in doc.quotes
     )
     title = seg(doc.title, doc.language) if doc.title is not None else None
+    roles = tuple((name, seg(role, doc.language)) for name, role in doc.roles)
     used = sorted({lang for lang, _ in _units(doc) if lang != target})
     info = provenance([(routes[lang], lang, target) for lang in used if routes.get(lang)])
     untranslated = [lang for lang in used if routes.get(lang) is None]
     if untranslated:
         info["untranslated"] = untranslated
-    return replace(doc, paragraphs=paragraphs, quotes=quotes, title=title, translation=info)
+    return replace(doc, paragraphs=paragraphs, quotes=quotes, title=title, roles=roles, translation=info)
 
 
 def provenance(uses: list[tuple[Engine, str, str]]) -> dict:
