@@ -137,7 +137,8 @@ def test_inspect_json_has_paragraph_languages(seeds_dir):
 def test_inspect_text_output(seeds_dir):
     done = run_briefgen("inspect", str(seeds_dir / "001_08897cc2a1369cc8.txt"))
     assert done.returncode == 0
-    assert "[Jens Stoltenberg]" in done.stdout and "language   fr" in done.stdout
+    assert "[Jens Stoltenberg, secrétaire général de l'OTAN]" in done.stdout and "language   fr" in done.stdout
+    assert "from: a déclaré M. Stoltenberg" in done.stdout
 
 
 def test_help_is_fast_and_imports_nothing_heavy():
