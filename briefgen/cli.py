@@ -83,9 +83,12 @@ def main(ctx: click.Context, verbose: bool) -> None:
 @click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
 @click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
               help="Where Argos models run (auto: cuda when CTranslate2 sees a GPU).")
+@click.option("--pdf-variant", type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u",
+                                                  "pdf/ua-1"]),
+              help="Write the PDF as PDF/A (archiving) or PDF/UA (accessibility).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
 @click.pass_context
-def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, quiet):
+def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant, quiet):
     """Make the brief from every source in the sources folder."""
     from .config import Config
     from .pipeline import make_brief
@@ -93,7 +96,7 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
     _setup_logging(ctx.obj["verbose"], quiet)
     config = Config(sources_dir=sources_dir, out_dir=out_dir, lang=lang.lower(), engine=engine,
                     formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()),
-                    glossary=glossary, cache=not no_cache, device=device)
+                    glossary=glossary, cache=not no_cache, device=device, pdf_variant=pdf_variant)
     outcome = make_brief(config, date)
     brief = outcome.brief
     log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",

@@ -21,4 +21,5 @@ class Config:
     glossary: Path | None = None  # a user glossary, on top of the default one
     cache: bool = True  # the translation memory
     cache_path: Path | None = None  # default: the user's cache folder
+    pdf_variant: str | None = None  # e.g. "pdf/a-3b" for archiving
     device: str = "auto"  # for Argos models: cpu, cuda, or auto (cuda when CTranslate2 sees a GPU)

@@ -15,6 +15,7 @@ from datetime import date as Date
 from pathlib import Path
 
 from . import __version__
+from .archive import update_archive
 from .config import Config
 from .crossref import group_sources, link_statements, people_index
 from .detect import detect
@@ -119,7 +120,9 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
             sources=tuple(briefs), skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
             groups=tuple(groups), people=tuple(people),
         )
-        written = write_brief(brief, config.formats, config.out_dir, clock)
+        written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
+        with clock.stage("archive"):
+            written += update_archive(config.out_dir, config.lang, brief.generated_at)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))

@@ -179,7 +179,7 @@ def _translate_pair(engine: Engine, unique: list[str], source: str, target: str,
     result = {}
     for text in unique:
         out = glossary_terms.apply(by_input[text], found[text], renderings)
-        out = typography(out, text, target)
+        out = typography(out, text, target, tuple(t.target for t in found[text]))
         lost = lost_facts(text, out, names) + [t.source for t in glossary_terms.missing(out, found[text])]
         if lost:
             log.debug("check %r: %s lost in %r", text[:60], ", ".join(lost), out[:60])

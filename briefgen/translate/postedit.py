@@ -15,7 +15,7 @@ from ..text import strip_accents
 _NUMBER = re.compile(r"\d+")
 
 
-def typography(text: str, source_text: str, target: str) -> str:
+def typography(text: str, source_text: str, target: str, proper: tuple[str, ...] = ()) -> str:
     """Quotation marks and spacing as the target language writes them."""
     if target == "en":
         text = re.sub(r"«[\s\u00a0\u202f]*", "“", text)
@@ -32,14 +32,17 @@ def typography(text: str, source_text: str, target: str) -> str:
         text = re.sub(r"\s*”", "\u00a0»", text)
         text = re.sub(r"(?<=[\w»])\s*([:;!?])(?=\s|$)", "\u00a0\\1", text)
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
-    return _keep_initial_case(text, source_text)
+    return _keep_initial_case(text, source_text, proper)
 
 
-def _keep_initial_case(text: str, source_text: str) -> str:
-    # "promouvoir une coopération" is a fragment: "Promote a …" would read as a sentence
+def _keep_initial_case(text: str, source_text: str, proper: tuple[str, ...]) -> str:
+    # "promouvoir une coopération" is a fragment: "Promote a …" would read as a sentence;
+    # but "Secretary General" (a glossary rendering) keeps its capital
     src = source_text.lstrip(" «“\"'(")
     out_lead = len(text) - len(text.lstrip(" «“\"'("))
     rest = text[out_lead:]
+    if any(rest.startswith(name) for name in proper):
+        return text
     if src[:1].islower() and rest[:1].isupper() and rest[1:2].islower():
         return text[:out_lead] + rest[0].lower() + rest[1:]
     return text

@@ -1,0 +1,205 @@
+"""The brief as a reader sees it: what goes where on the page, in the brief's language.
+
+``render_html`` turns a Brief into the self-contained HTML page (jinja2, autoescaped,
+stylesheets inlined) that is also the input of the PDF.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import i18n
+from .model import Brief, Document, SourceBrief, Statement
+
+TEMPLATE = "brief.html.j2"
+STYLESHEET = "brief.css"
+NARROW_STYLESHEET = "brief-narrow.css"
+KEY_POINTS = 6
+MIN_QUOTE_WORDS = 3  # shorter quotations ("« salué »") stay in the JSON, not on the page
+
+
+def templates_dir() -> Path:
+    """Where the templates are: inside the installed package, or the checkout's templates/."""
+    packaged = Path(__file__).parent / "templates"
+    if (packaged / TEMPLATE).is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+@dataclass(frozen=True)
+class Ref:
+    number: int
+    anchor: str
+
+
+@dataclass
+class Item:
+    """One source on the page."""
+
+    brief: SourceBrief
+    number: int
+    anchor: str
+    heading: str
+    published_long: str | None
+    language_name: str
+    file_name: str
+    quotes: list[Statement]
+    provenance: str
+    refs_by_id: dict[str, Ref] = field(default_factory=dict)
+
+    def also_refs(self, statement: Statement) -> list[Ref]:
+        return [self.refs_by_id[i] for i in statement.also_in if i in self.refs_by_id]
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    statement: Statement
+    refs: list[Ref]
+
+
+@dataclass(frozen=True)
+class Section:
+    items: list[Item]
+
+
+def anchor(doc: Document) -> str:
+    return "src-" + "".join(c if c.isalnum() else "-" for c in doc.id)
+
+
+def heading(doc: Document) -> str:
+    """The translated title, or the first words of the text when the source has none."""
+    if doc.title is not None:
+        return doc.title.text if doc.title.text is not None else doc.title.original
+    first = doc.paragraphs[0]
+    cut = (first.text or first.text_original).split()
+    return " ".join(cut[:14]) + ("…" if len(cut) > 14 else "")
+
+
+def key_points(brief: Brief, refs: dict[str, Ref], limit: int = KEY_POINTS) -> list[KeyPoint]:
+    """The strongest statements across sources: attributed quotes first, at most two a
+    source, a quotation several sources report once (citing them all)."""
+    ranked = []
+    for n, item in enumerate(brief.sources):
+        candidates = [q for q in item.quotes if q.speaker and len(q.original.split()) >= 5]
+        candidates = sorted(candidates, key=lambda q: -q.score)[:2] or list(item.summary[:1])
+        ranked.extend((s.score + (0.5 if s.kind == "quote" else 0.0) + 0.2 * len(s.also_in), n, s)
+                      for s in candidates)
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    points: list[KeyPoint] = []
+    cited: set[tuple[str, str]] = set()
+    for _, n, statement in ranked:
+        doc_id = brief.sources[n].document.id
+        if (doc_id, statement.original) in cited:
+            continue
+        for other in statement.also_in:  # the other sources' copies of these words
+            cited.update((other, q.original) for s in brief.sources if s.document.id == other for q in s.quotes
+                         if q.also_in and doc_id in q.also_in)
+        points.append(KeyPoint(statement, [refs[doc_id]] + [refs[i] for i in statement.also_in if i in refs]))
+        if len(points) == limit:
+            break
+    return points
+
+
+class Labels:
+    """The sentences of the page that depend on the brief's language."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+        self.t = i18n.translations(lang)
+
+    def _(self, message: str, **values) -> str:
+        return self.t.gettext(message) % values if values else self.t.gettext(message)
+
+    def language(self, code: str | None) -> str:
+        return i18n.language_name(code, self.lang)
+
+    def languages(self, codes: list[str]) -> str:
+        return ", ".join(self.language(c) for c in codes)
+
+    def sources_line(self, brief: Brief) -> str:
+        n = len(brief.sources)
+        languages = sorted({s.document.language or "?" for s in brief.sources})
+        line = self.t.ngettext("%(num)d source in %(languages)s", "%(num)d sources in %(languages)s", n) % {
+            "num": n, "languages": self.languages(languages)}
+        if brief.skipped:
+            line += " · " + self.t.ngettext("%(num)d file skipped", "%(num)d files skipped",
+                                            len(brief.skipped)) % {"num": len(brief.skipped)}
+        return line
+
+    def provenance(self, doc: Document) -> str:
+        t = doc.translation or {}
+        kept = t.get("untranslated") or []
+        note = self._("Text in %(languages)s is shown as written: no translation to %(target)s is installed.",
+                      languages=self.languages(kept), target=self.language(self.lang)) if kept else ""
+        if t.get("engine") in (None, "none"):
+            return note or self._("Written in %(language)s; not translated.", language=self.language(doc.language))
+        line = self._("Machine-translated from %(source)s to %(target)s by %(engine)s.",
+                      source=self.languages(translated_languages([doc], self.lang)),
+                      target=self.language(self.lang), engine=_engine(t))
+        return f"{line} {note}".strip()
+
+    def footer(self, brief: Brief) -> str:
+        t = brief.translation
+        if t.get("engine") in (None, "none"):
+            return self._("No machine translation was needed.")
+        languages = translated_languages([s.document for s in brief.sources], brief.lang)
+        return self._("Machine-translated from %(languages)s by %(engine)s.",
+                      languages=self.languages(languages), engine=_engine(t))
+
+
+def translated_languages(docs: list[Document], target: str) -> list[str]:
+    """Languages of the text that was translated (a French source may hold an English line)."""
+    found = {p.language for d in docs for p in d.paragraphs if p.language and p.language != target}
+    found |= {d.language for d in docs if d.title and d.language and d.language != target}
+    untranslated = {lang for d in docs for lang in (d.translation or {}).get("untranslated", [])}
+    return sorted(found - untranslated)
+
+
+def _engine(translation: dict) -> str:
+    return translation["engine"] + (f" ({translation['model']})" if translation.get("model") else "")
+
+
+def build_items(brief: Brief, labels: Labels) -> list[Item]:
+    items = []
+    for number, item in enumerate(brief.sources, 1):
+        doc = item.document
+        items.append(Item(
+            brief=item, number=number, anchor=anchor(doc), heading=heading(doc),
+            published_long=i18n.long_date(doc.published, brief.lang) if doc.published else None,
+            language_name=labels.language(doc.language), file_name=Path(doc.path).name,
+            quotes=[q for q in item.quotes if len(q.original.split()) >= MIN_QUOTE_WORDS],
+            provenance=labels.provenance(doc),
+        ))
+    refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
+    for i in items:
+        i.refs_by_id = refs
+    return items
+
+
+def render_html(brief: Brief) -> str:
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+    from markupsafe import Markup
+
+    folder = templates_dir()
+    labels = Labels(brief.lang)
+    env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(labels.t, newstyle=True)
+    items = build_items(brief, labels)
+    refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
+    grouped = brief.groups or tuple((n,) for n in range(len(items)))
+    people = [
+        {"name": p.name, "role": p.role, "statements": [(refs[source], st) for source, st in p.statements]}
+        for p in brief.people
+    ]
+    return env.get_template(TEMPLATE).render(
+        brief=brief, title=labels._("Press brief"), long_date=i18n.long_date(brief.date, brief.lang),
+        sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
+        sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
+        footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
+        check_help=labels._("The translation may have lost a number or a name: compare with the original."),
+        # our own files, not source text: inlined as they are
+        css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
+        css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),
+    )
