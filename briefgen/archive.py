@@ -1,12 +1,14 @@
-"""The output folder as an archive: ``index.html`` lists every brief, newest first, and
-``latest-<lang>.html`` / ``.pdf`` are copies of the newest brief in each language, for
-people and scripts that always want "today's". Regenerated after every run."""
+"""The output folder as an archive: ``index.html`` lists every brief, newest first,
+``feed.xml`` is an Atom feed of them, and ``latest-<lang>.html`` / ``.pdf`` are copies of
+the newest brief in each language, for people and scripts that always want "today's".
+Regenerated after every run."""
 
 from __future__ import annotations
 
 import json
 import re
 from dataclasses import dataclass
+from datetime import UTC
 from pathlib import Path
 
 from . import __version__, i18n
@@ -39,16 +41,12 @@ def find_briefs(out_dir: Path) -> list[Entry]:
 
 
 def _count_sources(path: Path | None) -> int | None:
-    if path is None:
-        return None
-    try:
-        return len(json.loads(path.read_text(encoding="utf-8")).get("sources", []))
-    except (OSError, ValueError, AttributeError):
-        return None
+    sources = _brief_data(path).get("sources") if path else None
+    return len(sources) if isinstance(sources, list) else None
 
 
-def update_archive(out_dir: Path, lang: str, generated_at: str) -> list[Path]:
-    """Rewrite index.html and the latest-<lang> copies; return the files written."""
+def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | None = None) -> list[Path]:
+    """Rewrite index.html, feed.xml and the latest-<lang> copies; return the files written."""
     out_dir = Path(out_dir)
     entries = find_briefs(out_dir)
     written = []
@@ -60,7 +58,57 @@ def update_archive(out_dir: Path, lang: str, generated_at: str) -> list[Path]:
             if fmt in entry.files:
                 written.append(atomic_write(out_dir / f"latest-{language}.{fmt}", entry.files[fmt].read_bytes()))
     written.append(atomic_write(out_dir / "index.html", render_index(out_dir, entries, newest, lang, generated_at)))
+    written.append(atomic_write(out_dir / "feed.xml", render_feed(out_dir, entries, lang, generated_at, base_url)))
     return written
+
+
+FEED_ENTRIES = 50
+
+
+def render_feed(out_dir: Path, entries: list[Entry], lang: str, generated_at: str, base_url: str | None) -> bytes:
+    """An Atom feed of the newest briefs (feedgen), for readers who subscribe."""
+    from datetime import datetime
+
+    from feedgen.feed import FeedGenerator
+
+    base = (base_url or out_dir.resolve().as_uri()).rstrip("/") + "/"
+    t = i18n.translations(lang)
+    feed = FeedGenerator()
+    feed.id(base + "feed.xml")
+    feed.title(t.gettext("Press briefs"))
+    feed.link(href=base + "feed.xml", rel="self")
+    feed.link(href=base + "index.html", rel="alternate")
+    feed.language(lang)
+    feed.generator("briefgen", __version__)
+    feed.updated(datetime.fromisoformat(generated_at))
+    for entry in reversed(entries[:FEED_ENTRIES]):  # feedgen lists the last added first
+        data = _brief_data(entry.files.get("json"))
+        item = feed.add_entry()
+        item.id(f"{base}{entry.date}/brief-{entry.lang}")
+        item.title(f"{i18n.translations(entry.lang).gettext('Press brief')} — "
+                   f"{i18n.long_date(entry.date, entry.lang)}")
+        when = data.get("generated_at") or f"{entry.date}T00:00:00+00:00"
+        item.updated(datetime.fromisoformat(when))
+        item.published(datetime.fromisoformat(f"{entry.date}T00:00:00").replace(tzinfo=UTC))
+        alternate = "html" if "html" in entry.files else next(iter(entry.files))
+        for fmt, kind in (("html", "text/html"), ("pdf", "application/pdf"), ("json", "application/json")):
+            if fmt in entry.files:
+                item.link(href=base + entry.files[fmt].relative_to(out_dir).as_posix(), type=kind,
+                          rel="alternate" if fmt == alternate else "enclosure" if fmt == "pdf" else "related")
+        points = [p.get("text", "") + (f" — {p['speaker']}" if p.get("speaker") else "")
+                  for p in data.get("key_points", [])]
+        if points:
+            item.summary("\n".join(f"• {p}" for p in points))
+    return feed.atom_str(pretty=True)
+
+
+def _brief_data(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def render_index(out_dir: Path, entries: list[Entry], newest: dict[str, Entry], lang: str,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -59,49 +60,105 @@ class _Group(click.Group):
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="briefgen")
 @click.option("-v", "--verbose", is_flag=True, help="Log details, and show tracebacks of unexpected errors.")
+@click.option("--config", "config_file", type=click.Path(path_type=Path),
+              help="Settings file (default: ./briefgen.toml when there is one).")
 @click.pass_context
-def main(ctx: click.Context, verbose: bool) -> None:
+def main(ctx: click.Context, verbose: bool, config_file: Path | None) -> None:
     """Offline multilingual press briefs: sources in other languages in, a dated English
     (or other language) brief out, as HTML, PDF and JSON."""
-    ctx.obj = {"verbose": verbose}
+    ctx.obj = {"verbose": verbose, "config_file": config_file}
     _setup_logging(verbose, quiet=False)
+    _stop_cleanly_on_sigterm()
+
+
+def _stop_cleanly_on_sigterm() -> None:
+    """SIGTERM (systemd, cron timeouts, kill) unwinds like an error: temporary files are
+    removed, the lock is released, and nothing half-written is left."""
+    import signal
+
+    from .errors import Stopped
+
+    def stop(signum, frame):
+        raise Stopped("stopped by SIGTERM before the brief was written; earlier briefs are untouched")
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def _config(ctx: click.Context, **options):
+    """Defaults, then the settings file, then the options given on the command line."""
+    from .config import find_config, load_config, merged
+
+    return merged(load_config(find_config(ctx.obj["config_file"])), **options)
 
 
 @main.command()
-@click.option("--lang", default="en", show_default=True, help="Language of the brief (en, fr, …).")
-@click.option("--sources", "sources_dir", type=click.Path(path_type=Path), default=Path("seeds"),
-              show_default=True, help="Folder of source files (.txt, .md, .html).")
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True,
-              help="Output folder; the brief goes to OUT/DATE/.")
+@click.option("--lang", help="Language of the brief (en, fr, …); default: the settings' languages, else en.")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path),
+              help="Folder of source files (.txt, .md, .html); default: seeds/.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: out/).")
 @click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the brief (default: today).")
-@click.option("--engine", type=click.Choice(["auto", "argos", "apertium", "none"]), default="auto",
-              show_default=True, help="Translation engine; auto: an installed Argos model, else apertium.")
-@click.option("--format", "formats", default="html,pdf,json", show_default=True,
-              help="Comma-separated output formats.")
+@click.option("--engine", type=click.Choice(["auto", "argos", "apertium", "none"]),
+              help="Translation engine (default: auto: an installed Argos model, else apertium).")
+@click.option("--format", "formats", help="Comma-separated output formats (default: html,pdf,json).")
 @click.option("--glossary", type=click.Path(path_type=Path),
               help="A TOML glossary ([fr-en] \"OTAN\" = \"NATO\") on top of the default one.")
-@click.option("--no-cache", is_flag=True, help="Do not use the translation memory.")
-@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]), default="auto", show_default=True,
-              help="Where Argos models run (auto: cuda when CTranslate2 sees a GPU).")
+@click.option("--no-cache", is_flag=True, default=None, help="Do not use the translation memory.")
+@click.option("--device", type=click.Choice(["auto", "cpu", "cuda"]),
+              help="Where Argos models run (default: auto, cuda when CTranslate2 sees a GPU).")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u",
                                                   "pdf/ua-1"]),
               help="Write the PDF as PDF/A (archiving) or PDF/UA (accessibility).")
+@click.option("--since-last", is_flag=True, default=None,
+              help="Only sources that are not in an earlier brief of this output folder.")
+@click.option("--send", is_flag=True, help="E-mail the brief to the configured recipients afterwards.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
 @click.pass_context
-def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant, quiet):
-    """Make the brief from every source in the sources folder."""
-    from .config import Config
-    from .pipeline import make_brief
+def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant,
+         since_last, send, quiet):
+    """Make the brief from every source in the sources folder (one brief per language)."""
+    from .pipeline import check_date, make_brief
 
     _setup_logging(ctx.obj["verbose"], quiet)
-    config = Config(sources_dir=sources_dir, out_dir=out_dir, lang=lang.lower(), engine=engine,
-                    formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()),
-                    glossary=glossary, cache=not no_cache, device=device, pdf_variant=pdf_variant)
-    outcome = make_brief(config, date)
-    brief = outcome.brief
-    log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
-             brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
-             f" ({brief.translation['model']})" if brief.translation.get("model") else "")
+    config = _config(ctx, lang=lang.lower() if lang else None, sources_dir=sources_dir, out_dir=out_dir,
+                     engine=engine, glossary=glossary, device=device, pdf_variant=pdf_variant,
+                     since_last=since_last, cache=False if no_cache else None,
+                     formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else None)
+    day = check_date(date)
+    for language in config.languages:
+        outcome = make_brief(replace(config, lang=language), day)
+        brief = outcome.brief
+        log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
+                 brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
+                 f" ({brief.translation['model']})" if brief.translation.get("model") else "")
+        if send:
+            _send(replace(config, lang=language), day, language, force=False)
+
+
+@main.command("send")
+@click.option("--date", "date", metavar="YYYY-MM-DD", help="Date of the brief (default: today).")
+@click.option("--lang", help="Language of the brief (default: the settings' languages, else en).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), help="Output folder (default: out/).")
+@click.option("--force", is_flag=True, help="Send again to recipients who already had this brief.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
+@click.pass_context
+def send_command(ctx, date, lang, out_dir, force, quiet):
+    """E-mail a brief (PDF attached, key points in the body) to the configured recipients."""
+    from .pipeline import check_date
+
+    _setup_logging(ctx.obj["verbose"], quiet)
+    config = _config(ctx, lang=lang.lower() if lang else None, out_dir=out_dir)
+    day = check_date(date)
+    for language in config.languages:
+        _send(config, day, language, force)
+
+
+def _send(config, day: str, lang: str, force: bool) -> None:
+    from .mail import send_brief
+
+    report = send_brief(config, day, lang, force=force)
+    if report.already:
+        log.info("already sent to %s (use --force to send again)", ", ".join(report.already))
+    log.info("brief of %s in %s sent to %d recipient(s)", day, lang, len(report.sent))
 
 
 @main.command("inspect")

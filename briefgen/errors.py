@@ -5,7 +5,8 @@ BriefgenError (1)
  ├── SourceError (1)           one source cannot be used; the run goes on without it
  ├── NoTranslationRoute (3)    no engine or model for a needed language pair
  ├── NoUsableSource (4)        the sources folder is missing, empty or all sources were bad
- └── LockHeld (5)              another ``briefgen make`` is writing to the same folder
+ ├── LockHeld (5)              another ``briefgen make`` is writing to the same folder
+ └── Stopped (1)               SIGTERM: stopped cleanly, nothing half-written
 
 The message of each is one sentence for a human: it names the file, or the command to run.
 """
@@ -40,3 +41,7 @@ class NoUsableSource(BriefgenError):
 
 class LockHeld(BriefgenError):
     exit_code = 5
+
+
+class Stopped(BriefgenError):
+    """SIGTERM: the run stops cleanly (an error like any other: exit code 1)."""

@@ -9,27 +9,53 @@ import tempfile
 from pathlib import Path
 
 from .errors import BriefgenError, LockHeld
+from .faults import checkpoint
+
+TEMP_SUFFIX = ".briefgen-tmp"
+
+
+def remove_leftovers(out_dir: Path) -> list[Path]:
+    """Temporary files of a run that was killed before it could rename them (only ever
+    called with the output folder's lock held, so no live run owns them)."""
+    out_dir = Path(out_dir)
+    found = list(out_dir.glob(f".*{TEMP_SUFFIX}")) + list(out_dir.glob(f"*/.*{TEMP_SUFFIX}"))
+    for path in found:
+        path.unlink(missing_ok=True)
+    return found
 
 
 def atomic_write(path: Path, data: bytes | str) -> Path:
     """Write to a temporary file in the same folder, fsync, then rename over ``path``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    return atomic_write_all({Path(path): data})[0]
+
+
+def atomic_write_all(files: dict[Path, bytes | str]) -> list[Path]:
+    """Write several files so that either all are replaced or none is: every temporary
+    file is written and synced first, and only then renamed into place."""
+    staged: list[tuple[str, Path]] = []
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        for path, data in files.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
+            staged.append((tmp, path))
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+        checkpoint("rename")
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException as exc:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            target = next(iter(files)).parent
+            raise BriefgenError(f"cannot write to {target}: {exc.strerror or exc}") from None
         raise
-    _fsync_dir(path.parent)
-    return path
+    for folder in {path.parent for path in files}:
+        _fsync_dir(folder)
+    return list(files)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -61,6 +87,9 @@ class OutputLock:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            if not os.access(self.path.parent, os.W_OK):
+                os.close(fd)
+                raise PermissionError(errno.EACCES, "permission denied")
         except OSError as exc:
             raise BriefgenError(f"cannot write to the output folder {self.path.parent}: "
                                 f"{exc.strerror or exc}") from None

@@ -90,6 +90,8 @@ class Document:
     quotes: tuple[Quote, ...] = ()
     # lines removed from the body that said something about the date ("Mis à jour le …")
     date_evidence: tuple[str, ...] = ()
+    # other files with exactly the same bytes (one source, several names)
+    duplicates: tuple[str, ...] = ()
     # people the text introduces with a role: (full name, role as written, and translated)
     roles: tuple[tuple[str, Segment], ...] = ()
     # how this source was translated: {"engine": ..., "model": ...}; None before translate

@@ -9,22 +9,24 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from datetime import date as Date
 from pathlib import Path
 
 from . import __version__
 from .archive import update_archive
-from .config import Config
+from .config import Config, check
 from .crossref import group_sources, link_statements, people_index
 from .detect import detect
 from .errors import NoUsableSource, SourceError, UsageError
 from .extract import extract
-from .fsutil import OutputLock
+from .faults import checkpoint
+from .fsutil import OutputLock, remove_leftovers
 from .ingest import discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
-from .render import FORMATS, write_brief
+from .render import write_brief
+from .state import State
 from .timing import Stopwatch
 from .translate import Engines, translate_documents
 from .translate.argos import DecodingOptions
@@ -42,10 +44,11 @@ class Outcome:
 
 
 def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], list[Skipped]]:
-    """Ingest and detect each file; a bad file becomes a Skipped entry, never an abort."""
+    """Ingest and detect each file; a bad file becomes a Skipped entry, never an abort.
+    Files with the same bytes are one source that lists every name."""
     docs: list[Document] = []
     skipped: list[Skipped] = []
-    by_hash: dict[str, Document] = {}
+    by_hash: dict[str, int] = {}
     for path in paths:
         try:
             doc = detect(ingest(path, max_bytes))
@@ -54,11 +57,11 @@ def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], lis
             skipped.append(Skipped(exc.path, exc.reason))
             continue
         if doc.sha256 in by_hash:
-            reason = f"same content as {by_hash[doc.sha256].path}"
-            log.warning("skipped %s: %s", doc.path, reason)
-            skipped.append(Skipped(doc.path, reason))
+            first = by_hash[doc.sha256]
+            log.info("%s has the same content as %s: one source", doc.path, docs[first].path)
+            docs[first] = replace(docs[first], duplicates=docs[first].duplicates + (doc.path,))
             continue
-        by_hash[doc.sha256] = doc
+        by_hash[doc.sha256] = len(docs)
         docs.append(doc)
     return docs, skipped
 
@@ -85,48 +88,71 @@ def generated_at() -> str:
 def make_brief(config: Config, date: str | None = None) -> Outcome:
     """Read every source in ``config.sources_dir``, translate, extract, and write the brief."""
     day = check_date(date)
-    unknown = set(config.formats) - set(FORMATS)
-    if unknown or not config.formats:
-        raise UsageError(f"--format takes {', '.join(FORMATS)} (comma-separated), not {','.join(config.formats)}")
+    check(config)
     sources_dir = Path(config.sources_dir)
     if not sources_dir.is_dir():
         raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
     clock = Stopwatch()
     with OutputLock(config.out_dir):
-        paths, rejected = discover(sources_dir)
-        for path, reason in rejected:
-            log.warning("skipped %s: %s", display_path(path), reason)
-        with clock.stage("ingest"):
-            docs, skipped = read_sources(paths, config.max_bytes)
-        skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
-        if not docs:
-            detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
-            raise NoUsableSource(f"no usable source in {sources_dir}{detail}")
-        glossary = Glossary.load(config.glossary)
-        memory = TranslationMemory(config.cache_path) if config.cache else None
-        engines = Engines(config.engine, DecodingOptions(device=config.device), memory)
-        try:
-            with clock.stage("translate"):
-                translated = translate_documents(docs, config.lang, engines, glossary)
-        finally:
-            engines.close()
+        for leftover in remove_leftovers(config.out_dir):
+            log.warning("removed %s, left by a run that was stopped", leftover)
+        docs, skipped = gather(config, day, clock)
+        checkpoint("translate")
+        with clock.stage("translate"):
+            translated = translate_all(config, docs)
         with clock.stage("extract"):
-            briefs = link_statements([extract(doc, config.summary_length) for doc in translated])
-            groups = group_sources(briefs)
-            people = people_index(briefs)
-        brief = Brief(
-            date=day, lang=config.lang, generated_at=generated_at(),
-            translation=run_provenance(translated),
-            sources=tuple(briefs), skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
-            groups=tuple(groups), people=tuple(people),
-        )
+            brief = assemble(config, day, translated, skipped)
+        checkpoint("render")
         written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
+        with State(config.out_dir) as state:
+            state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
         with clock.stage("archive"):
-            written += update_archive(config.out_dir, config.lang, brief.generated_at)
+            written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
     return Outcome(brief, written, clock.seconds)
+
+
+def gather(config: Config, day: str, clock: Stopwatch) -> tuple[list[Document], list[Skipped]]:
+    """The usable sources of the run, and the files that could not be used."""
+    paths, rejected = discover(Path(config.sources_dir))
+    for path, reason in rejected:
+        log.warning("skipped %s: %s", display_path(path), reason)
+    with clock.stage("ingest"):
+        docs, skipped = read_sources(paths, config.max_bytes)
+    skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
+    if not docs:
+        detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
+        raise NoUsableSource(f"no usable source in {config.sources_dir}{detail}")
+    if config.since_last:
+        with State(config.out_dir) as state:
+            earlier, last = state.earlier_sources(day, config.lang), state.last_brief_before(day, config.lang)
+        new = [d for d in docs if d.sha256 not in earlier]
+        log.info("%d source(s) already in an earlier brief, %d new", len(docs) - len(new), len(new))
+        if not new:
+            raise NoUsableSource(f"no new source in {config.sources_dir} since the brief of {last}")
+        docs = new
+    return docs, skipped
+
+
+def translate_all(config: Config, docs: list[Document]) -> list[Document]:
+    glossary = Glossary.load(config.glossary)
+    memory = TranslationMemory(config.cache_path) if config.cache else None
+    engines = Engines(config.engine, DecodingOptions(device=config.device), memory)
+    try:
+        return translate_documents(docs, config.lang, engines, glossary)
+    finally:
+        engines.close()
+
+
+def assemble(config: Config, day: str, translated: list[Document], skipped: list[Skipped]) -> Brief:
+    briefs = link_statements([extract(doc, config.summary_length) for doc in translated])
+    return Brief(
+        date=day, lang=config.lang, generated_at=generated_at(), translation=run_provenance(translated),
+        sources=tuple(briefs), skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
+        groups=tuple(group_sources(briefs)), people=tuple(people_index(briefs)),
+    )
 
 
 def run_provenance(docs: list[Document]) -> dict:

@@ -7,7 +7,7 @@ import json
 import logging
 from pathlib import Path
 
-from .fsutil import atomic_write
+from .fsutil import atomic_write_all
 from .model import Brief, SourceBrief, Statement
 from .timing import Stopwatch
 from .view import render_html, templates_dir
@@ -34,6 +34,7 @@ def source_json(item: SourceBrief) -> dict:
     return {
         "id": doc.id,
         "path": doc.path,
+        "duplicates": list(doc.duplicates),
         "sha256": doc.sha256,
         "language": doc.language,
         "title": _text(doc.title.text, doc.title.original) if doc.title else None,
@@ -61,6 +62,7 @@ def brief_json(brief: Brief) -> dict:
         "lang": brief.lang,
         "generated_at": brief.generated_at,
         "translation": brief.translation,
+        "key_points": key_points_json(brief),
         "sources": [source_json(s) for s in brief.sources],
         "groups": [[brief.sources[i].document.id for i in group] for group in brief.groups],
         "people": [
@@ -74,6 +76,17 @@ def brief_json(brief: Brief) -> dict:
 
 
 # ---------------------------------------------------------------- PDF
+def key_points_json(brief: Brief) -> list[dict]:
+    """The brief's key points, as the page shows them, with the ids of their sources."""
+    from .view import Ref, key_points
+
+    refs = {s.document.id: Ref(n, s.document.id) for n, s in enumerate(brief.sources, 1)}
+    numbers = {ref.number: doc_id for doc_id, ref in refs.items()}
+    return [{"kind": p.statement.kind, "text": p.statement.text, "speaker": p.statement.speaker,
+             "role": p.statement.role, "sources": [numbers[r.number] for r in p.refs]}
+            for p in key_points(brief, refs)]
+
+
 def render_pdf(html: str, variant: str | None = None) -> bytes:
     """HTML to PDF (A4, fonts embedded); weasyprint may read nothing but the project's own
     template folder. ``variant``: a PDF/A or PDF/UA flavour for archiving, e.g. "pdf/a-3b"."""
@@ -132,4 +145,4 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
         with clock.stage("pdf"):
             rendered["pdf"] = render_pdf(html, pdf_variant)
     # everything is rendered before anything is written: a failure leaves the old brief whole
-    return [atomic_write(folder / f"{stem}.{fmt}", rendered[fmt]) for fmt in FORMATS if fmt in formats]
+    return atomic_write_all({folder / f"{stem}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in formats})

@@ -161,7 +161,7 @@ def test_version():
 @pytest.mark.parametrize("args, code, message", [
     (["make", "--date", "2026-13-01"], 2, "not a real date"),
     (["make", "--date", "tomorrow"], 2, "YYYY-MM-DD"),
-    (["make", "--format", "docx"], 2, "--format"),
+    (["make", "--format", "docx"], 2, "formats are html, pdf, json"),
     (["make", "--engine", "google"], 2, "google"),
     (["make", "--sources", "no/such/folder"], 4, "does not exist"),
 ], ids=["bad-date", "date-shape", "bad-format", "bad-engine", "missing-sources"])
@@ -189,9 +189,10 @@ def test_bad_files_are_skipped_and_listed(sources, tmp_path):
     brief = json.loads((tmp_path / "out" / DATE / "brief-en.json").read_text())
     assert len(brief["sources"]) == 5
     reasons = {os.path.basename(s["path"]): s["reason"] for s in brief["skipped"]}
-    assert reasons["empty.txt"] == "empty file"
-    assert reasons["image.txt"] == "not text (binary content: PNG image)"
-    assert reasons["copy of 001.txt"].startswith("same content as")
+    assert reasons == {"empty.txt": "empty file", "image.txt": "not text (binary content: PNG image)"}
+    # the same bytes under two names: one source that lists both names
+    (seed,) = [s for s in brief["sources"] if s["id"] == "001_08897cc2a1369cc8"]
+    assert [os.path.basename(p) for p in seed["duplicates"]] == ["copy of 001.txt"]
     assert "image.txt: not text" in done.stderr
     assert "empty.txt" in (tmp_path / "out" / DATE / "brief-en.html").read_text()
 

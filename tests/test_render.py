@@ -95,7 +95,7 @@ def test_rerun_replaces_the_brief_whole(hostile_brief, tmp_path):
     first = html_path.read_bytes()
     again = make_brief(Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none"),
                        date="2026-11-24")
-    assert sorted(p.name for p in again.paths) == ["brief-fr.html", "brief-fr.json", "brief-fr.pdf",
+    assert sorted(p.name for p in again.paths) == ["brief-fr.html", "brief-fr.json", "brief-fr.pdf", "feed.xml",
                                                    "index.html", "latest-fr.html", "latest-fr.pdf"]
     assert len(html_path.read_bytes()) == len(first)  # same content but the generation time
     assert not list(html_path.parent.glob(".*.tmp"))

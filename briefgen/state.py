@@ -1,0 +1,70 @@
+"""What an output folder remembers between runs (``.briefgen-state.sqlite3`` in it): which
+sources went into which brief (for ``--since-last``) and which brief was sent to whom
+(so nothing is mailed twice)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .errors import BriefgenError
+
+STATE_NAME = ".briefgen-state.sqlite3"
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS included (
+    date TEXT NOT NULL, lang TEXT NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL,
+    PRIMARY KEY (date, lang, sha256));
+CREATE TABLE IF NOT EXISTS sent (
+    date TEXT NOT NULL, lang TEXT NOT NULL, recipient TEXT NOT NULL, sent_at TEXT NOT NULL,
+    message_id TEXT, PRIMARY KEY (date, lang, recipient));
+"""
+
+
+class State:
+    def __init__(self, out_dir: Path):
+        self.path = Path(out_dir) / STATE_NAME
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, timeout=10)
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise BriefgenError(f"state file {self.path} is unusable ({exc}); move it away to start afresh") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> State:
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ sources
+    def earlier_sources(self, date: str, lang: str) -> set[str]:
+        """sha256 of every source in a brief of ``lang`` dated before ``date``."""
+        rows = self.db.execute("SELECT sha256 FROM included WHERE lang = ? AND date < ?", (lang, date))
+        return {row[0] for row in rows}
+
+    def last_brief_before(self, date: str, lang: str) -> str | None:
+        row = self.db.execute("SELECT MAX(date) FROM included WHERE lang = ? AND date < ?", (lang, date)).fetchone()
+        return row[0] if row else None
+
+    def record_sources(self, date: str, lang: str, sources: list[tuple[str, str]]) -> None:
+        """The (sha256, path) of the sources of the brief of ``date`` — replacing what an
+        earlier run for the same date recorded."""
+        with self.db:
+            self.db.execute("DELETE FROM included WHERE date = ? AND lang = ?", (date, lang))
+            self.db.executemany("INSERT INTO included VALUES (?, ?, ?, ?)",
+                                [(date, lang, sha, path) for sha, path in sources])
+
+    # ------------------------------------------------------------ sending
+    def sent_to(self, date: str, lang: str) -> set[str]:
+        rows = self.db.execute("SELECT recipient FROM sent WHERE date = ? AND lang = ?", (date, lang))
+        return {row[0] for row in rows}
+
+    def record_sent(self, date: str, lang: str, recipient: str, message_id: str) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO sent VALUES (?, ?, ?, ?, ?)",
+                            (date, lang, recipient, datetime.now(UTC).isoformat(timespec="seconds"),
+                             message_id))
