@@ -84,7 +84,7 @@ class Config:
 _TOP = {
     "sources": ("sources_dir", str, "path"),
     "out": ("out_dir", str, "path"),
-    "languages": ("languages", list, "languages"),
+    "languages": ("languages", (list, str), "languages"),
     "lang": ("languages", str, "languages"),
     "engine": ("engine", str, None),
     "formats": ("formats", list, "tuple"),
@@ -111,7 +111,7 @@ _MAIL = {
     "ca_file": ("ca_file", str, "path"),
 }
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
-               (int, float): "a number", dict: "a table"}
+               (int, float): "a number", dict: "a table", (list, str): "a list of language codes"}
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:

@@ -96,24 +96,34 @@ class NetworkAttempt(ConnectionRefusedError):
     pass
 
 
-def _refuse_connections(monkeypatch) -> list:
+_LOOPBACK = ("127.0.0.1", "::1", "localhost")
+
+
+def _refuse_connections(monkeypatch, allow_loopback: bool = False) -> list:
     attempts: list[object] = []
 
-    def refuse(*args, **kwargs):
-        attempts.append(args[1:] if len(args) > 1 else args)
-        raise NetworkAttempt(f"network access attempted: {args[1:] or args}")
+    def guard(real, where):
+        def call(*args, **kwargs):
+            target = where(args)
+            if allow_loopback and target in _LOOPBACK:
+                return real(*args, **kwargs)
+            attempts.append(args[1:] if len(args) > 1 else args)
+            raise NetworkAttempt(f"network access attempted: {args[1:] or args}")
+        return call
 
-    monkeypatch.setattr(socket.socket, "connect", refuse)
-    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
-    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    first_host = lambda args: args[0][0] if args and isinstance(args[0], tuple) else None  # noqa: E731
+    monkeypatch.setattr(socket.socket, "connect", guard(socket.socket.connect, lambda a: first_host(a[1:])))
+    monkeypatch.setattr(socket.socket, "connect_ex", guard(socket.socket.connect_ex, lambda a: first_host(a[1:])))
+    monkeypatch.setattr(socket, "create_connection", guard(socket.create_connection, first_host))
+    monkeypatch.setattr(socket, "getaddrinfo", guard(socket.getaddrinfo, lambda a: a[0] if a else None))
     return attempts
 
 
 @pytest.fixture(autouse=True)
 def offline(monkeypatch):
-    """Every test runs with outgoing connections refused (child processes excepted)."""
-    return _refuse_connections(monkeypatch)
+    """Every test runs with connections off this machine refused (child processes
+    excepted); loopback stays open for the test's own servers (SMTP)."""
+    return _refuse_connections(monkeypatch, allow_loopback=True)
 
 
 @pytest.fixture

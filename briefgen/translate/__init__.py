@@ -5,7 +5,8 @@ Engines (one module each) share the small interface of ``base.Engine``. ``Engine
 picks one per pair (direct, or through English), puts the translation memory in front of
 it, and ``translate_documents`` applies the glossary, the target's typography and the
 number/name check to what comes out. A language with no route at all is kept as it is
-and said so; only when no needed pair has a route does the stage fail.
+and said so; only when no source is in the target language and no needed pair has a
+route does the stage fail (a brief of untranslated text is no brief).
 """
 
 from __future__ import annotations
@@ -149,7 +150,8 @@ def translate_documents(docs: list[Document], target: str, engines: Engines,
             if lang != target:
                 wanted.setdefault(lang, []).append(text)
     routes = {lang: engines.route(lang, target) for lang in sorted(wanted)}
-    if wanted and all(engine is None for engine in routes.values()):
+    in_target = any(doc.language == target for doc in docs)
+    if wanted and not in_target and all(engine is None for engine in routes.values()):
         raise NoTranslationRoute(" ; ".join(engines.no_route_message(lang, target) for lang in routes))
     table: dict[tuple[str, str], Translated] = {}
     for lang, engine in routes.items():
