@@ -180,7 +180,8 @@ def _drop_breadcrumbs(body: list[str]) -> list[str]:
     """Drop a line that ends with a truncated copy of another line ("… la sécurité et la...")."""
     out = []
     for i, para in enumerate(body):
-        m = re.search(r"(.{15,}?)\s*(?:\.\.\.|…)$", para)
+        stripped = para.rstrip()
+        m = re.match(r"(.{15,}?)\s*(?:\.\.\.|…)$", stripped) if stripped.endswith(("...", "…")) else None
         if m:
             tail = m.group(1)
             others = [p for j, p in enumerate(body) if j != i]

@@ -76,6 +76,8 @@ class Config:
     device: str = "auto"  # for Argos models: cpu, cuda, or auto (cuda when CTranslate2 sees a GPU)
     since_last: bool = False
     base_url: str | None = None
+    cluster: str | None = None  # a Dask scheduler address, or "local:N"; None: local processes
+    workers: int | None = None  # local worker processes (default: one per core)
     mail: MailSettings = field(default_factory=MailSettings)
     config_file: Path | None = None  # where the settings came from, for messages
 
@@ -96,6 +98,8 @@ _TOP = {
     "cache": ("cache", bool, None),
     "since_last": ("since_last", bool, None),
     "base_url": ("base_url", str, None),
+    "cluster": ("cluster", str, None),
+    "workers": ("workers", int, None),
 }
 _MAIL = {
     "recipients": ("recipients", list, "tuple"),

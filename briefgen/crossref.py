@@ -1,8 +1,9 @@
 """Across sources: the same quotation reported twice is one statement citing both, sources
 on the same event are grouped, and a people index lists who said what, where.
 
-Grouping compares only sources that share distinctive words (an inverted index on each
-source's top terms), never every pair, so it stays near-linear in the number of sources.
+Both use inverted indexes (quotations by word trigrams, sources by their most distinctive
+terms) and compare only candidates that share enough of them, never every pair, so they
+stay near-linear in the number of sources.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ SAME_EVENT_UNDATED = 0.45  # when one of the dates is unknown, ask for more
 MAX_DAYS_APART = 3
 TOP_TERMS = 25  # terms a source is indexed by
 SAME_QUOTE = 0.8  # word overlap (Jaccard) above which two quotations are the same words
+MAX_POSTINGS = 50  # a word trigram in more quotations than this is a stock phrase
+MIN_SHARED_TERMS = 3  # distinctive terms two sources must share to be compared at all
 
 
 @dataclass(frozen=True)
@@ -31,25 +34,38 @@ class PersonEntry:
 
 
 def link_statements(briefs: list[SourceBrief]) -> list[SourceBrief]:
-    """Mark each quotation that another source also reports (``Statement.also_in``)."""
-    index: dict[str, list[tuple[int, int]]] = defaultdict(list)  # word -> (source, quote)
-    shingles = []
+    """Mark each quotation that another source also reports (``Statement.also_in``).
+
+    Quotations are indexed by their word trigrams; only quotations sharing two trigrams
+    are compared, and a trigram found in very many quotations (a stock phrase) is not
+    used to find candidates, so the work grows with the number of quotations, not its
+    square.
+    """
+    words_of: dict[tuple[int, int], frozenset[str]] = {}
+    index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for s, item in enumerate(briefs):
         for q, quote in enumerate(item.quotes):
-            words = frozenset(_quote_words(quote.original))
-            shingles.append(((s, q), words))
-            for word in words:
-                index[word].append((s, q))
-    words_of = dict(shingles)
-    also: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for (s, q), words in shingles:
-        if len(words) < 4:  # a quoted term ("sans précédent") is not a statement to match
+            tokens = _quote_words(quote.original)
+            if len(tokens) < 4:  # a quoted term ("sans précédent") is not a statement to match
+                continue
+            words_of[(s, q)] = frozenset(tokens)
+            for gram in {tuple(tokens[i:i + 3]) for i in range(len(tokens) - 2)}:
+                index[gram].append((s, q))
+    shared: Counter[tuple[tuple[int, int], tuple[int, int]]] = Counter()
+    for postings in index.values():
+        if len(postings) > MAX_POSTINGS:
             continue
-        candidates = Counter(other for w in words for other in index[w] if other[0] != s)
-        for (s2, q2), shared in candidates.items():
-            other = words_of[(s2, q2)]
-            if shared / len(words | other) >= SAME_QUOTE:
-                also[(s, q)].add(briefs[s2].document.id)
+        for a in range(len(postings)):
+            for b in range(a + 1, len(postings)):
+                if postings[a][0] != postings[b][0]:
+                    shared[(postings[a], postings[b])] += 1
+    also: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for (x, y), count in shared.items():
+        if count < 2 and min(len(words_of[x]), len(words_of[y])) > 5:
+            continue
+        if len(words_of[x] & words_of[y]) / len(words_of[x] | words_of[y]) >= SAME_QUOTE:
+            also[x].add(briefs[y[0]].document.id)
+            also[y].add(briefs[x[0]].document.id)
     out = []
     for s, item in enumerate(briefs):
         quotes = tuple(replace(quote, also_in=tuple(sorted(also.get((s, q), ()))))
@@ -64,36 +80,40 @@ def _quote_words(text: str) -> list[str]:
 
 def group_sources(briefs: list[SourceBrief]) -> list[tuple[int, ...]]:
     """Groups of sources (indices) that report the same event, in first-source order;
-    a source alone is a group of one."""
+    a source alone is a group of one.
+
+    Leader clustering: each source joins the group whose first source it is most similar
+    to (above the threshold, dates close), or starts a group. Comparing with the leader,
+    not with any member, keeps a chain of loosely related stories from becoming one
+    group; and only leaders sharing distinctive terms are compared (an inverted index).
+    """
     bags = [Counter(terms(" ".join([b.document.title.original if b.document.title else ""]
                                    + [p.text_original for p in b.document.paragraphs]))) for b in briefs]
     df = Counter(t for bag in bags for t in bag)
     n = len(bags)
     idf = {t: math.log(1 + n / c) for t, c in df.items()}
     vectors = [Counter({t: c * idf[t] for t, c in bag.items()}) for bag in bags]
-    parent = list(range(n))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    index: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vectors):
-        for term, _ in vec.most_common(TOP_TERMS):
-            index[term].append(i)
     common = max(10, n // 5)  # a term in a fifth of all sources says nothing about an event
+    index: dict[str, list[int]] = defaultdict(list)  # term -> groups whose leader has it
+    groups: list[list[int]] = []
     for i, vec in enumerate(vectors):
-        candidates = {j for term, _ in vec.most_common(TOP_TERMS) if len(index[term]) <= common
-                      for j in index[term] if j > i}
-        for j in candidates:
-            if find(i) != find(j) and _same_event(briefs[i], briefs[j], cosine(vec, vectors[j])):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(n):
-        groups[find(i)].append(i)
-    return sorted((tuple(g) for g in groups.values()), key=lambda g: g[0])
+        top = [t for t, _ in vec.most_common(TOP_TERMS) if df[t] <= common]
+        candidates = Counter(g for t in top for g in index[t])
+        best, best_similarity = None, 0.0
+        for g, count in candidates.items():
+            if count < MIN_SHARED_TERMS:
+                continue
+            leader = groups[g][0]
+            similarity = cosine(vec, vectors[leader])
+            if similarity > best_similarity and _same_event(briefs[i], briefs[leader], similarity):
+                best, best_similarity = g, similarity
+        if best is None:
+            for t in top:
+                index[t].append(len(groups))
+            groups.append([i])
+        else:
+            groups[best].append(i)
+    return [tuple(g) for g in groups]
 
 
 def _same_event(a: SourceBrief, b: SourceBrief, similarity: float) -> bool:

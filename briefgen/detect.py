@@ -20,15 +20,28 @@ MIN_WORDS = 5  # fewer words than this: too little to tell a paragraph's languag
 MIN_CONFIDENCE = 0.80
 
 
+# langdetect's defaults (7 random trials over up to 10,000 characters) cost twice the
+# time of 3 trials over 500 characters, which agreed on all 575 paragraphs of a test
+# corpus: the lighter setting is used, detection being most of the cost of reading a source
+TRIALS = 3
+MAX_CHARACTERS = 500
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """(language code, probability) for ``text``, or (None, 0.0) when it cannot tell."""
-    from langdetect import DetectorFactory, detect_langs
+    from langdetect import DetectorFactory
+    from langdetect import detector_factory as factory
     from langdetect.lang_detect_exception import LangDetectException
 
     DetectorFactory.seed = SEED
+    factory.init_factory()
+    detector = factory._factory.create()
+    detector.n_trial = TRIALS
+    detector.set_max_text_length(MAX_CHARACTERS)
     try:
-        best = detect_langs(text)[0]
-    except LangDetectException:
+        detector.append(text)
+        best = detector.get_probabilities()[0]
+    except (LangDetectException, IndexError):
         return None, 0.0
     return _normalise(best.lang), best.prob
 

@@ -20,11 +20,12 @@ from .config import Config, check
 from .crossref import group_sources, link_statements, people_index
 from .detect import detect
 from .errors import NoUsableSource, SourceError, UsageError
-from .extract import extract
+from .extract import SUMMARY_LENGTH, extract
 from .faults import checkpoint
 from .fsutil import OutputLock, remove_leftovers
 from .ingest import discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
+from .parallel import Executor, make_executor
 from .render import write_brief
 from .state import State
 from .timing import Stopwatch
@@ -43,19 +44,21 @@ class Outcome:
     seconds: dict[str, float]  # per stage: ingest, translate, extract, html, pdf, json
 
 
-def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], list[Skipped]]:
-    """Ingest and detect each file; a bad file becomes a Skipped entry, never an abort.
-    Files with the same bytes are one source that lists every name."""
+def read_sources(paths: list[Path], max_bytes: int,
+                 executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
+    """Ingest and detect each file (in parallel when an executor is given); a bad file
+    becomes a Skipped entry, never an abort. Files with the same bytes are one source
+    that lists every name."""
+    results = (executor or Executor()).map(_read_one, [(path, max_bytes) for path in paths])
     docs: list[Document] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, int] = {}
-    for path in paths:
-        try:
-            doc = detect(ingest(path, max_bytes))
-        except SourceError as exc:
-            log.warning("skipped %s: %s", exc.path, exc.reason)
-            skipped.append(Skipped(exc.path, exc.reason))
+    for result in results:
+        if isinstance(result, Skipped):
+            log.warning("skipped %s: %s", result.path, result.reason)
+            skipped.append(result)
             continue
+        doc = result
         if doc.sha256 in by_hash:
             first = by_hash[doc.sha256]
             log.info("%s has the same content as %s: one source", doc.path, docs[first].path)
@@ -64,6 +67,19 @@ def read_sources(paths: list[Path], max_bytes: int) -> tuple[list[Document], lis
         by_hash[doc.sha256] = len(docs)
         docs.append(doc)
     return docs, skipped
+
+
+def _read_one(task: tuple[Path, int]) -> Document | Skipped:
+    path, max_bytes = task
+    try:
+        return detect(ingest(path, max_bytes))
+    except SourceError as exc:
+        return Skipped(exc.path, exc.reason)
+
+
+def _extract_one(task: tuple[Document, int]) -> SourceBrief:
+    doc, summary_length = task
+    return extract(doc, summary_length)
 
 
 def check_date(value: str | None) -> str:
@@ -96,12 +112,13 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     with OutputLock(config.out_dir):
         for leftover in remove_leftovers(config.out_dir):
             log.warning("removed %s, left by a run that was stopped", leftover)
-        docs, skipped = gather(config, day, clock)
-        checkpoint("translate")
-        with clock.stage("translate"):
-            translated = translate_all(config, docs)
-        with clock.stage("extract"):
-            brief = assemble(config, day, translated, skipped)
+        with make_executor(config.cluster, config.workers) as executor:
+            docs, skipped = gather(config, day, clock, executor)
+            checkpoint("translate")
+            with clock.stage("translate"):
+                translated = translate_all(config, docs, executor if config.cluster else None)
+            with clock.stage("extract"):
+                brief = assemble(config, day, translated, skipped, executor)
         checkpoint("render")
         written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
         with State(config.out_dir) as state:
@@ -114,13 +131,14 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     return Outcome(brief, written, clock.seconds)
 
 
-def gather(config: Config, day: str, clock: Stopwatch) -> tuple[list[Document], list[Skipped]]:
+def gather(config: Config, day: str, clock: Stopwatch,
+           executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
     """The usable sources of the run, and the files that could not be used."""
     paths, rejected = discover(Path(config.sources_dir))
     for path, reason in rejected:
         log.warning("skipped %s: %s", display_path(path), reason)
     with clock.stage("ingest"):
-        docs, skipped = read_sources(paths, config.max_bytes)
+        docs, skipped = read_sources(paths, config.max_bytes, executor)
     skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
     if not docs:
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
@@ -136,18 +154,20 @@ def gather(config: Config, day: str, clock: Stopwatch) -> tuple[list[Document], 
     return docs, skipped
 
 
-def translate_all(config: Config, docs: list[Document]) -> list[Document]:
+def translate_all(config: Config, docs: list[Document], cluster: Executor | None = None) -> list[Document]:
     glossary = Glossary.load(config.glossary)
     memory = TranslationMemory(config.cache_path) if config.cache else None
-    engines = Engines(config.engine, DecodingOptions(device=config.device), memory)
+    engines = Engines(config.engine, DecodingOptions(device=config.device), memory, cluster)
     try:
         return translate_documents(docs, config.lang, engines, glossary)
     finally:
         engines.close()
 
 
-def assemble(config: Config, day: str, translated: list[Document], skipped: list[Skipped]) -> Brief:
-    briefs = link_statements([extract(doc, config.summary_length) for doc in translated])
+def assemble(config: Config, day: str, translated: list[Document], skipped: list[Skipped],
+             executor: Executor | None = None) -> Brief:
+    extracted = (executor or Executor()).map(_extract_one, [(doc, config.summary_length) for doc in translated])
+    briefs = link_statements(extracted)
     return Brief(
         date=day, lang=config.lang, generated_at=generated_at(), translation=run_provenance(translated),
         sources=tuple(briefs), skipped=tuple(sorted(skipped, key=lambda s: s.path)), version=__version__,
@@ -179,5 +199,7 @@ def inspect(paths: list[Path], max_bytes: int | None = None) -> tuple[list[Sourc
             rejected.extend(Skipped(display_path(p), r) for p, r in bad)
         else:
             files.append(path)
-    docs, skipped = read_sources(files, max_bytes or Config().max_bytes)
-    return [extract(doc) for doc in docs], rejected + skipped
+    with make_executor(None) as executor:
+        docs, skipped = read_sources(files, max_bytes or Config().max_bytes, executor)
+        briefs = executor.map(_extract_one, [(doc, SUMMARY_LENGTH) for doc in docs])
+    return briefs, rejected + skipped

@@ -10,7 +10,7 @@ from pathlib import Path
 from .fsutil import atomic_write_all
 from .model import Brief, SourceBrief, Statement
 from .timing import Stopwatch
-from .view import render_html, templates_dir
+from .view import COMPACT_FROM, render_html, templates_dir
 
 __all__ = ["FORMATS", "PDF_VARIANTS", "brief_json", "render_html", "render_pdf", "source_json", "write_brief"]
 
@@ -143,6 +143,7 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
             rendered["json"] = (json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n").encode()
     if "pdf" in formats:
         with clock.stage("pdf"):
-            rendered["pdf"] = render_pdf(html, pdf_variant)
+            printed = render_html(brief, compact=True) if len(brief.sources) >= COMPACT_FROM else html
+            rendered["pdf"] = render_pdf(printed, pdf_variant)
     # everything is rendered before anything is written: a failure leaves the old brief whole
     return atomic_write_all({folder / f"{stem}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in formats})

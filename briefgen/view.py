@@ -16,7 +16,11 @@ TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 NARROW_STYLESHEET = "brief-narrow.css"
 KEY_POINTS = 6
-MIN_QUOTE_WORDS = 3  # shorter quotations ("« salué »") stay in the JSON, not on the page
+MIN_QUOTE_WORDS = 3
+# above this many sources the PDF keeps one line and one key sentence a source (the HTML
+# keeps everything): a 500-source PDF stays readable, and quick to make
+COMPACT_FROM = 40
+COMPACT_PEOPLE = 30  # people in a compact people index, two statements each  # shorter quotations ("« salué »") stay in the JSON, not on the page
 
 
 def templates_dir() -> Path:
@@ -177,7 +181,8 @@ def build_items(brief: Brief, labels: Labels) -> list[Item]:
     return items
 
 
-def render_html(brief: Brief) -> str:
+def render_html(brief: Brief, compact: bool = False) -> str:
+    """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
@@ -190,13 +195,15 @@ def render_html(brief: Brief) -> str:
     refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
     grouped = brief.groups or tuple((n,) for n in range(len(items)))
     people = [
-        {"name": p.name, "role": p.role, "statements": [(refs[source], st) for source, st in p.statements]}
-        for p in brief.people
+        {"name": p.name, "role": p.role,
+         "statements": [(refs[source], st) for source, st in p.statements][: 2 if compact else None]}
+        for p in (brief.people[:COMPACT_PEOPLE] if compact else brief.people)
     ]
     return env.get_template(TEMPLATE).render(
         brief=brief, title=labels._("Press brief"), long_date=i18n.long_date(brief.date, brief.lang),
         sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
+        compact=compact,
         footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
         check_help=labels._("The translation may have lost a number or a name: compare with the original."),
         # our own files, not source text: inlined as they are

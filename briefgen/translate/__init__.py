@@ -53,11 +53,13 @@ class PivotEngine(Engine):
 class Engines:
     """The engines of one run, created on first use, cached, and closed together."""
 
-    def __init__(self, requested: str = "auto", argos_options=None, memory: TranslationMemory | None = None):
+    def __init__(self, requested: str = "auto", argos_options=None, memory: TranslationMemory | None = None,
+                 executor=None):
         if requested not in ENGINE_NAMES:
             raise UsageError(f"unknown engine {requested!r}: choose one of {', '.join(ENGINE_NAMES)}")
         self.requested = requested
         self.memory = memory
+        self.executor = executor  # a cluster to spread translation over (None: here)
         self._argos_options = argos_options
         self._made: dict[str, Engine] = {}
 
@@ -73,6 +75,10 @@ class Engines:
                 engine = ApertiumEngine()
             else:
                 engine = NoopEngine()
+            if self.executor is not None and name != "none":
+                from .cluster import ClusterEngine
+
+                engine = ClusterEngine(engine, (name, self._argos_options), self.executor)
             if self.memory is not None and name != "none":
                 engine = CachedEngine(engine, self.memory)
             self._made[name] = engine
