@@ -16,11 +16,11 @@ TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 NARROW_STYLESHEET = "brief-narrow.css"
 KEY_POINTS = 6
-MIN_QUOTE_WORDS = 3
+MIN_QUOTE_WORDS = 3  # shorter quotations ("« salué »") stay in the JSON, not on the page
 # above this many sources the PDF keeps one line and one key sentence a source (the HTML
 # keeps everything): a 500-source PDF stays readable, and quick to make
 COMPACT_FROM = 40
-COMPACT_PEOPLE = 30  # people in a compact people index, two statements each  # shorter quotations ("« salué »") stay in the JSON, not on the page
+COMPACT_PEOPLE = 30  # people in a compact people index, two statements each
 
 
 def templates_dir() -> Path:
