@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup system-deps bench-translate bench-extract clean
+.PHONY: demo test setup system-deps bench bench-translate bench-extract clean
 
 demo: setup
 	$(BIN)/briefgen make --lang en
@@ -21,6 +21,10 @@ system-deps:
 $(VENV)/.installed: pyproject.toml scripts/setup-venv.sh
 	PYTHON=$(PYTHON) bash scripts/setup-venv.sh $(VENV)
 	@touch $@
+
+# time and memory of every stage, and how they grow with the number of sources
+bench: setup
+	$(BIN)/python benchmarks/bench.py
 
 bench-translate: setup
 	$(BIN)/python benchmarks/translate.py

@@ -97,6 +97,7 @@ class NetworkAttempt(ConnectionRefusedError):
 
 
 _LOOPBACK = ("127.0.0.1", "::1", "localhost")
+_LOCAL = object()
 
 
 def _refuse_connections(monkeypatch, allow_loopback: bool = False) -> list:
@@ -105,13 +106,17 @@ def _refuse_connections(monkeypatch, allow_loopback: bool = False) -> list:
     def guard(real, where):
         def call(*args, **kwargs):
             target = where(args)
-            if allow_loopback and target in _LOOPBACK:
+            if target is _LOCAL or allow_loopback and target in _LOOPBACK:
                 return real(*args, **kwargs)
             attempts.append(args[1:] if len(args) > 1 else args)
             raise NetworkAttempt(f"network access attempted: {args[1:] or args}")
         return call
 
-    first_host = lambda args: args[0][0] if args and isinstance(args[0], tuple) else None  # noqa: E731
+    def first_host(args):
+        if args and isinstance(args[0], (str, bytes)):
+            return _LOCAL  # an AF_UNIX socket path (multiprocessing's forkserver): not network
+        return args[0][0] if args and isinstance(args[0], tuple) else None
+
     monkeypatch.setattr(socket.socket, "connect", guard(socket.socket.connect, lambda a: first_host(a[1:])))
     monkeypatch.setattr(socket.socket, "connect_ex", guard(socket.socket.connect_ex, lambda a: first_host(a[1:])))
     monkeypatch.setattr(socket, "create_connection", guard(socket.create_connection, first_host))
