@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -26,7 +27,7 @@ from .fsutil import OutputLock, remove_leftovers
 from .ingest import discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
 from .parallel import Executor, make_executor
-from .render import write_brief
+from .render import fingerprint, preload_pdf_renderer, write_brief
 from .state import State
 from .timing import Stopwatch
 from .translate import Engines, translate_documents
@@ -109,6 +110,8 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     if not sources_dir.is_dir():
         raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
     clock = Stopwatch()
+    if "pdf" in config.formats:
+        preload_pdf_renderer()
     with OutputLock(config.out_dir):
         for leftover in remove_leftovers(config.out_dir):
             log.warning("removed %s, left by a run that was stopped", leftover)
@@ -120,8 +123,8 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
             with clock.stage("extract"):
                 brief = assemble(config, day, translated, skipped, executor)
         checkpoint("render")
-        written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
         with State(config.out_dir) as state:
+            written = render_unless_unchanged(config, brief, state, clock)
             state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
         with clock.stage("archive"):
             written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url)
@@ -129,6 +132,25 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
     return Outcome(brief, written, clock.seconds)
+
+
+def render_unless_unchanged(config: Config, brief: Brief, state: State, clock: Stopwatch) -> list[Path]:
+    """Write the brief's files, unless the same brief (same content, formats, templates)
+    was already written and its files are still there, untouched."""
+    folder = Path(config.out_dir) / brief.date
+    made_from = fingerprint(brief, config.formats, config.pdf_variant)
+    previous = state.rendered(brief.date, brief.lang)
+    if previous and previous[0] == made_from and all(
+            (folder / name).is_file() and _sha256(folder / name) == digest for name, digest in previous[1].items()):
+        log.info("the brief of %s in %s is unchanged: its files are kept", brief.date, brief.lang)
+        return []
+    written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
+    state.record_rendered(brief.date, brief.lang, made_from, {p.name: _sha256(p) for p in written})
+    return written
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def gather(config: Config, day: str, clock: Stopwatch,

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -76,6 +77,32 @@ def brief_json(brief: Brief) -> dict:
 
 
 # ---------------------------------------------------------------- PDF
+def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None) -> str:
+    """What the files of a brief are made from: its content (not the time it was made),
+    the formats asked for, and briefgen's own templates, fonts and version."""
+    content = brief_json(brief)
+    content.pop("generated_at")
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
+    digest.update(json.dumps([sorted(formats), pdf_variant, brief.version]).encode())
+    for path in sorted(templates_dir().rglob("*")):
+        if path.is_file():
+            digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def preload_pdf_renderer() -> None:
+    """Import weasyprint (about a second) in the background while the other stages run."""
+    import threading
+
+    def load():
+        try:
+            import weasyprint  # noqa: F401
+        except Exception:  # the PDF stage reports any real problem itself
+            pass
+
+    threading.Thread(target=load, name="preload-weasyprint", daemon=True).start()
+
+
 def key_points_json(brief: Brief) -> list[dict]:
     """The brief's key points, as the page shows them, with the ids of their sources."""
     from .view import Ref, key_points

@@ -1,9 +1,11 @@
 """What an output folder remembers between runs (``.briefgen-state.sqlite3`` in it): which
-sources went into which brief (for ``--since-last``) and which brief was sent to whom
-(so nothing is mailed twice)."""
+sources went into which brief (for ``--since-last``), what each brief's files were made
+from (so an unchanged brief is not rendered again), and which brief was sent to whom (so
+nothing is mailed twice)."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,6 +17,9 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS included (
     date TEXT NOT NULL, lang TEXT NOT NULL, sha256 TEXT NOT NULL, path TEXT NOT NULL,
     PRIMARY KEY (date, lang, sha256));
+CREATE TABLE IF NOT EXISTS rendered (
+    date TEXT NOT NULL, lang TEXT NOT NULL, fingerprint TEXT NOT NULL, files TEXT NOT NULL,
+    PRIMARY KEY (date, lang));
 CREATE TABLE IF NOT EXISTS sent (
     date TEXT NOT NULL, lang TEXT NOT NULL, recipient TEXT NOT NULL, sent_at TEXT NOT NULL,
     message_id TEXT, PRIMARY KEY (date, lang, recipient));
@@ -57,6 +62,18 @@ class State:
             self.db.execute("DELETE FROM included WHERE date = ? AND lang = ?", (date, lang))
             self.db.executemany("INSERT INTO included VALUES (?, ?, ?, ?)",
                                 [(date, lang, sha, path) for sha, path in sources])
+
+    # ------------------------------------------------------------ rendering
+    def rendered(self, date: str, lang: str) -> tuple[str, dict[str, str]] | None:
+        """The fingerprint of the brief last written for ``date`` and the sha256 of its files."""
+        row = self.db.execute("SELECT fingerprint, files FROM rendered WHERE date = ? AND lang = ?",
+                              (date, lang)).fetchone()
+        return (row[0], json.loads(row[1])) if row else None
+
+    def record_rendered(self, date: str, lang: str, fingerprint: str, files: dict[str, str]) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?)",
+                            (date, lang, fingerprint, json.dumps(files, sort_keys=True)))
 
     # ------------------------------------------------------------ sending
     def sent_to(self, date: str, lang: str) -> set[str]:

@@ -90,12 +90,27 @@ def test_pdf_text_of_a_french_brief(hostile_brief):
     assert re.search(r"Page 1 sur \d", text)  # a French brief, French labels
 
 
-def test_rerun_replaces_the_brief_whole(hostile_brief, tmp_path):
+def test_rerun_keeps_an_unchanged_brief_and_replaces_a_changed_one(hostile_brief, tmp_path):
     html_path = next(p for p in hostile_brief.paths if p.suffix == ".html")
     first = html_path.read_bytes()
-    again = make_brief(Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none"),
-                       date="2026-11-24")
-    assert sorted(p.name for p in again.paths) == ["brief-fr.html", "brief-fr.json", "brief-fr.pdf", "feed.xml",
-                                                   "index.html", "latest-fr.html", "latest-fr.pdf"]
-    assert len(html_path.read_bytes()) == len(first)  # same content but the generation time
-    assert not list(html_path.parent.glob(".*.tmp"))
+    config = Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none")
+    again = make_brief(config, date="2026-11-24")
+    # same sources, same brief: its files are kept as they were; the archive is refreshed
+    assert sorted(p.name for p in again.paths) == ["feed.xml", "index.html", "latest-fr.html", "latest-fr.pdf"]
+    assert html_path.read_bytes() == first
+    # a changed source: all three files are replaced, whole
+    with open(tmp_path / "src" / "hostile.txt", "a") as handle:
+        handle.write("\nUn dernier paragraphe ajouté pour la réunion des ministres de la Défense à Bruxelles.\n")
+    third = make_brief(config, date="2026-11-24")
+    assert sorted(p.name for p in third.paths)[:3] == ["brief-fr.html", "brief-fr.json", "brief-fr.pdf"]
+    assert html_path.read_bytes() != first
+    assert "dernier paragraphe" in (html_path.parent / "brief-fr.json").read_text()
+    assert not list(html_path.parent.glob(".*tmp"))
+
+
+def test_edited_output_file_is_rendered_again(hostile_brief, tmp_path):
+    pdf = next(p for p in hostile_brief.paths if p.suffix == ".pdf")
+    pdf.write_bytes(b"damaged")
+    make_brief(Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none"),
+               date="2026-11-24")
+    assert pdf.read_bytes().startswith(b"%PDF")
