@@ -48,3 +48,24 @@ class NoopEngine(Engine):
 
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         return list(sentences)
+
+
+class WrappingEngine(Engine):
+    """Something around another engine (the translation memory, a cluster): it answers
+    for the inner engine, and only ``translate`` does something of its own."""
+
+    def __init__(self, inner: Engine):
+        self.inner = inner
+        self.name = inner.name
+
+    def supports(self, source: str, target: str) -> bool:
+        return self.inner.supports(source, target)
+
+    def model_id(self, source: str, target: str) -> str | None:
+        return self.inner.model_id(source, target)
+
+    def cache_key(self, source: str, target: str) -> str:
+        return self.inner.cache_key(source, target)
+
+    def close(self) -> None:
+        self.inner.close()

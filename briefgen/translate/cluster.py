@@ -7,26 +7,18 @@ from __future__ import annotations
 
 import functools
 
-from .base import Engine
+from .base import Engine, WrappingEngine
 
 CHUNK = 64  # sentences a task: big enough to batch well, small enough to spread
 
 
-class ClusterEngine(Engine):
+class ClusterEngine(WrappingEngine):
+    """The inner engine answers here (routes, model ids); the workers build their own."""
+
     def __init__(self, inner: Engine, factory: tuple, executor):
-        self.inner = inner  # answers supports/model_id here; the workers build their own
-        self.name = inner.name
+        super().__init__(inner)
         self.factory = factory  # (engine name, argos decoding options): what workers build
         self.executor = executor
-
-    def supports(self, source: str, target: str) -> bool:
-        return self.inner.supports(source, target)
-
-    def model_id(self, source: str, target: str) -> str | None:
-        return self.inner.model_id(source, target)
-
-    def cache_key(self, source: str, target: str) -> str:
-        return self.inner.cache_key(source, target)
 
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         chunks = [sentences[i:i + CHUNK] for i in range(0, len(sentences), CHUNK)]

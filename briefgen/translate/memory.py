@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from .base import Engine
+from .base import Engine, WrappingEngine
 
 log = logging.getLogger(__name__)
 _SCHEMA = """
@@ -140,24 +140,14 @@ class TranslationMemory:
             self._db = None
 
 
-class CachedEngine(Engine):
+class CachedEngine(WrappingEngine):
     """Any engine, with the translation memory in front of it."""
 
     def __init__(self, inner: Engine, memory: TranslationMemory):
-        self.inner = inner
+        super().__init__(inner)
         self.memory = memory
-        self.name = inner.name
         self.hits = 0
         self.misses = 0
-
-    def supports(self, source: str, target: str) -> bool:
-        return self.inner.supports(source, target)
-
-    def model_id(self, source: str, target: str) -> str | None:
-        return self.inner.model_id(source, target)
-
-    def cache_key(self, source: str, target: str) -> str:
-        return self.inner.cache_key(source, target)
 
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         model = self.cache_key(source, target)
@@ -170,6 +160,3 @@ class CachedEngine(Engine):
             self.memory.store(self.name, model, source, target, list(zip(missing, fresh, strict=True)))
             known.update(zip(missing, fresh, strict=True))
         return [known[s] for s in sentences]
-
-    def close(self) -> None:
-        self.inner.close()
