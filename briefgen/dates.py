@@ -97,10 +97,6 @@ def first_full_date(text: str) -> str | None:
     return None
 
 
-def has_date(text: str) -> bool:
-    return bool(find_dates(text))
-
-
 _WEEKDAYS = {
     "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,

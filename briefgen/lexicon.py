@@ -78,7 +78,6 @@ ENGLISH_REPORTING = frozenset(
     describes termed dubbed
     """.split()
 )
-FRENCH_AUXILIARIES = frozenset("a ont avait avaient aura auront aurait auraient".split())
 
 TITLES = {
     # abbreviation -> (gender, plural)

@@ -99,13 +99,6 @@ class Engines:
                 return PivotEngine(engine, engine, PIVOT)
         return None
 
-    def choose(self, source: str, target: str) -> Engine:
-        """The engine for a pair; raises NoTranslationRoute with the command to fix it."""
-        engine = self.route(source, target)
-        if engine is None:
-            raise NoTranslationRoute(self.no_route_message(source, target))
-        return engine
-
     def no_route_message(self, source: str, target: str) -> str:
         hint = install_hint(source, target)
         if self.requested == "none":

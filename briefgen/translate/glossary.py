@@ -27,9 +27,6 @@ class Term:
     target: str
     pattern: re.Pattern
 
-    def occurs_in(self, text: str) -> bool:
-        return self.pattern.search(text) is not None
-
 
 def _pattern(term: str) -> re.Pattern:
     escaped = "".join("['’]" if c in "'’" else re.escape(c) for c in term)

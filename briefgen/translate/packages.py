@@ -15,7 +15,6 @@ from pathlib import Path
 from ..errors import BriefgenError
 
 log = logging.getLogger(__name__)
-INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 
 
 @dataclass(frozen=True)
