@@ -6,6 +6,7 @@ stylesheets inlined) that is also the input of the PDF.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -105,6 +106,27 @@ def key_points(brief: Brief, refs: dict[str, Ref], limit: int = KEY_POINTS) -> l
     return points
 
 
+# the reasons a source is skipped (ingest.py, detect.py), as message templates, so that a
+# French brief says them in French; a reason of another shape is shown as it is
+SKIP_REASONS = [
+    (r"empty file", "empty file"),
+    (r"empty file \(only whitespace\)", "empty file (only whitespace)"),
+    (r"not text \(binary content: (?P<kind>.+)\)", "not text (binary content: %(kind)s)"),
+    (r"not text \(binary content\)", "not text (binary content)"),
+    (r"not text \(unknown character encoding or binary content\)",
+     "not text (unknown character encoding or binary content)"),
+    (r"too large \((?P<size>[\d.]+ MB), limit (?P<limit>[\d.]+ MB)\)", "too large (%(size)s, limit %(limit)s)"),
+    (r"language could not be detected \(too little text\)", "language could not be detected (too little text)"),
+    (r"broken symbolic link", "broken symbolic link"),
+    (r"is a directory, not a file", "is a directory, not a file"),
+    (r"cannot be read \(permission denied\)", "cannot be read (permission denied)"),
+    (r"no article text found \(only page furniture\)", "no article text found (only page furniture)"),
+    (r"no article text found in the HTML page", "no article text found in the HTML page"),
+    (r"unsupported file type '(?P<kind>[^']*)' \(briefgen reads (?P<known>.+)\)",
+     "unsupported file type '%(kind)s' (briefgen reads %(known)s)"),
+]
+
+
 class Labels:
     """The sentences of the page that depend on the brief's language."""
 
@@ -117,6 +139,14 @@ class Labels:
 
     def language(self, code: str | None) -> str:
         return i18n.language_name(code, self.lang)
+
+    def reason(self, reason: str) -> str:
+        """Why a source was skipped, in the brief's language."""
+        for pattern, message in SKIP_REASONS:
+            m = re.fullmatch(pattern, reason)
+            if m:
+                return self._(message, **m.groupdict())
+        return reason
 
     def languages(self, codes: list[str]) -> str:
         return ", ".join(self.language(c) for c in codes)
@@ -203,7 +233,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         brief=brief, title=labels._("Press brief"), long_date=i18n.long_date(brief.date, brief.lang),
         sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
-        compact=compact,
+        compact=compact, skipped=[(entry.path, labels.reason(entry.reason)) for entry in brief.skipped],
         footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
         check_help=labels._("The translation may have lost a number or a name: compare with the original."),
         # our own files, not source text: inlined as they are

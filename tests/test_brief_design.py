@@ -135,3 +135,17 @@ def test_pdf_a_variant(tmp_path):
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"pdfaid:part" in xmp and b"pdfaid:conformance" in xmp
     assert "/OutputIntents" in reader.trailer["/Root"]
+
+
+def test_skipped_reasons_in_the_brief_language(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Les ministres de l'OTAN se réunissent à Bruxelles pour parler de défense commune.\n")
+    (src / "vide.txt").write_text("")
+    (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(200)))
+    (src / "notes.docx").write_bytes(b"PK\x03\x04")
+    make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none", formats=("html",)), DAY)
+    html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
+    assert "vide.txt</span> : fichier vide" in html
+    assert "pas du texte (contenu binaire : PNG image)" in html
+    assert "type de fichier non pris en charge « .docx »" in html
