@@ -1,0 +1,250 @@
+"""People in a source: name mentions, the roles they are introduced with, and resolving a
+short mention ("M. Stoltenberg", "le secrétaire général", "il") to a full name.
+
+Rule-based and conservative: a mention that cannot be resolved stays unresolved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .lexicon import (
+    ENGLISH_REPORTING,
+    FEMININE_ROLE_WORDS,
+    NAME_PARTICLES,
+    NOT_NAMES,
+    REPORTING_PARTICIPLES,
+    REPORTING_PRESENT,
+    ROLE_HEADS,
+    ROLE_SYNONYMS,
+    TITLES,
+)
+
+# letters by case, Latin (with Extended-A/B: "Geoană", "Rinkēvičs"), Greek and Cyrillic
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
+_LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.isalpha())
+_CAP = rf"[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+_PART = r"(?:de|du|des|von|van|der|den|di|da|dos|bin|al|el)"
+_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
+_TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
+MENTION = re.compile(
+    rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
+)
+_ROLE = re.compile(
+    r"(?<![\w])(?P<det>le |la |l’|l'|the |)(?P<head>"
+    + "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    names: tuple[str, ...]  # as written, without the title ("Stoltenberg", "Jens Stoltenberg")
+    title: str | None
+    gender: str | None
+    plural: bool
+
+
+_ARTICLE_BEFORE = re.compile(
+    r"(?:\b(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|en|sur|dans|chez|par|the|a|an|of|on|at|in)"
+    r"\s*)$", re.IGNORECASE)
+_ARTICLES = frozenset("The Le La Les L' L’".split())
+
+
+def _first_names() -> dict[str, str]:
+    names = {}
+    for line in (Path(__file__).parent.parent / "data" / "first_names.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, gender = line.split()
+            names[name] = gender
+    return names
+
+
+FIRST_NAMES = _first_names()
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """People named in ``text``: "Jens Stoltenberg", "M. Esper", "MM. Blinken et Borrell"."""
+    out = []
+    for m in MENTION.finditer(text):
+        title = m.group("title")
+        preceded = bool(_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
+        names = [n for n in (_clean_name(m.group("name"), title, preceded), _clean_name(m.group("name2"), title))
+                 if n]
+        if m.group("name2") and len(names) < 2:
+            # "Washington et Bruxelles": one side is not a person, so neither is taken as one
+            names = [n for n in names if n and (title or len(n.split()) >= 2)][:1]
+        if not names:
+            continue
+        gender, plural = TITLES.get(title, (None, False)) if title else (None, False)
+        if gender is None and len(names) == 1:
+            gender = {"m": "m", "f": "f"}.get(FIRST_NAMES.get(names[0].split()[0], ""))
+        out.append(Mention(m.start(), m.end(), tuple(names), title, gender, plural or len(names) > 1))
+    return out
+
+
+def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:
+    """The person's name in a run of capitalised words, or None if it is not one.
+
+    A known first name starts the name ("préfet des Alpes-Maritimes Bernard Gonzalez");
+    otherwise the name is what follows the last title or place word ("German Defence
+    Minister Boris Pistorius"), and a run after an article or preposition ("sur France
+    Bleu Azur", "The Sausage Factory") is not a person unless it has a title.
+    """
+    if not name:
+        return None
+    tokens = name.split()
+    first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
+    if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
+        return " ".join(tokens[first:])
+    particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
+    last_title_word = max((i for i, t in enumerate(tokens) if t in NOT_NAMES and t not in particles), default=-1)
+    if last_title_word >= 0:
+        after_article = after_article or any(t in _ARTICLES for t in tokens[: last_title_word + 1])
+        tokens = tokens[last_title_word + 1:]
+        title = None if last_title_word >= 0 and tokens and title is None else title
+    while tokens and tokens[0].lower() in NAME_PARTICLES:
+        tokens.pop(0)
+    if not tokens or (after_article and not title):
+        return None
+    if len(tokens) < 2 and not title:
+        return None
+    return " ".join(tokens)
+
+
+@dataclass
+class Cast:
+    """Everyone a source names, with roles; resolves short mentions to full names."""
+
+    full_names: list[str] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+    roles: dict[str, str] = field(default_factory=dict)  # full name -> role as written
+    by_role: dict[str, list[str]] = field(default_factory=dict)  # role head -> full names
+
+    def add_name(self, name: str, gender: str | None = None) -> str:
+        full = self.resolve_surname(name) if len(name.split()) == 1 else name
+        if full not in self.full_names:
+            self.full_names.append(full)
+        if gender and full not in self.genders:
+            self.genders[full] = gender
+        return full
+
+    def resolve_surname(self, name: str) -> str:
+        """"Stoltenberg" -> "Jens Stoltenberg" when exactly one full name ends with it."""
+        matches = [f for f in self.full_names if f.split()[-1] == name.split()[-1] and f != name]
+        return matches[0] if len(set(matches)) == 1 else name
+
+    def add_role(self, name: str, role: str, head: str, gender: str | None) -> None:
+        self.roles.setdefault(name, role)
+        people = self.by_role.setdefault(head.lower(), [])
+        if name not in people:
+            people.append(name)
+        if gender:
+            self.genders.setdefault(name, gender)
+
+    def by_role_phrase(self, head: str, qualifier: str = "") -> str | None:
+        """The one person with this role ("le secrétaire général"); a qualifier ("allemande",
+        "de la Commission") picks among several; synonyms count ("cheffe de la diplomatie")."""
+        head = head.lower()
+        people = list(self.by_role.get(head, []))
+        for synonym in ROLE_SYNONYMS.get(head, ()):
+            needed = [w for w in synonym.split() if len(w) > 3]  # "ministre … affaires étrangères"
+            people += [p for p, role in self.roles.items()
+                       if all(w in role.lower() for w in needed) and p not in people]
+        if len(people) == 1:
+            return people[0]
+        words = [w for w in re.findall(r"[\w’'-]+", qualifier.lower()) if len(w) > 3][:3]
+        if words:
+            fitting = [p for p in people if all(w in self.roles.get(p, "").lower() for w in words)]
+            if len(fitting) == 1:
+                return fitting[0]
+        return None
+
+    def known_surname(self, phrase: str) -> str | None:
+        """A capitalised word of ``phrase`` that is the surname of exactly one known person."""
+        for word in re.findall(r"[\w’'-]+", phrase):
+            if word[:1].isupper() and word not in NOT_NAMES:
+                matches = {f for f in self.full_names if len(f.split()) > 1 and f.split()[-1] == word}
+                if len(matches) == 1:
+                    return matches.pop()
+        return None
+
+
+def build_cast(texts: list[str]) -> Cast:
+    """Collect names (full names first, so "M. X" can resolve) and "role, Name" pairs."""
+    cast = Cast()
+    mentions = [(text, m) for text in texts for m in find_mentions(text)]
+    for _, m in mentions:
+        for name in m.names:
+            if len(name.split()) >= 2:
+                cast.add_name(name, None if m.plural else m.gender)
+    for _, m in mentions:
+        for name in m.names:
+            cast.add_name(name, None if m.plural else m.gender)
+    for text in texts:
+        for m in find_mentions(text):
+            if len(m.names) != 1:
+                continue
+            found = role_before(text, m.start) or role_after(text, m.end)
+            if found:
+                role, head, gender = found
+                cast.add_role(cast.add_name(m.names[0]), role, head, m.gender or gender)
+    return cast
+
+
+def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
+    """The role just before a name: "le secrétaire général de l’OTAN, [Jens Stoltenberg]"."""
+    window = text[max(0, start - 140) : start]
+    best = None
+    for r in _ROLE.finditer(window):
+        between = window[r.end() :]
+        if (re.search(r"[.;:«»\"()]", between) or between.count(",") > 1
+                or find_mentions(between) or _has_verb(between)):
+            continue
+        best = r
+        break
+    if best is None:
+        return None
+    role = re.sub(rf"\s*,?\s*(?:{_TITLE})?\s*$", "", window[best.start("head") :]).strip(" ,")
+    return role, best.group("head"), _role_gender(best.group("det"), role)
+
+
+_VERBISH = frozenset(
+    "a ont est sont était étaient avait avaient sera seront has have is are was were said "
+    "reçoit reçu rencontre rencontré remercie remercié".split()
+) | REPORTING_PARTICIPLES | REPORTING_PRESENT | ENGLISH_REPORTING
+
+
+def _has_verb(text: str) -> bool:
+    return any(w in _VERBISH for w in re.findall(r"[\w’'-]+", text.lower()))
+
+
+def role_after(text: str, end: int) -> tuple[str, str, str | None] | None:
+    """The role in apposition after a name: "[Jens Stoltenberg], secrétaire général de l’OTAN,"."""
+    m = re.match(r"\s*,\s*(?P<role>[^,.;:()«»\"]{3,100}?)\s*(?:,|\)|$)", text[end:])
+    if not m:
+        return None
+    r = _ROLE.match(m.group("role"))
+    if not r:
+        return None
+    role = m.group("role")[r.start("head") :].strip()
+    return role, r.group("head"), _role_gender(r.group("det"), role)
+
+
+def _role_gender(det: str, role: str) -> str | None:
+    det = det.strip().lower()
+    if det == "la" or any(w in FEMININE_ROLE_WORDS for w in role.lower().split()[:2]):
+        return "f"
+    if det == "le":
+        return "m"
+    return None
+
+
+def find_role(text: str) -> re.Match | None:
+    """The first role phrase in ``text`` ("le secrétaire général", "the minister")."""
+    return _ROLE.search(text)

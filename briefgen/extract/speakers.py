@@ -1,0 +1,348 @@
+"""Who said a quotation: the reporting words around it, resolved to a full name.
+
+Cues are looked for in the quotation's own sentence, in this order:
+1. just after the closing mark: "», a déclaré M. Stoltenberg", "", a-t-il ajouté",
+   "», ils ont rappelé", "», selon X", "», s'est félicité X", "," Austin said";
+2. before the opening mark, nearest first: "M. Stoltenberg a souligné que « …",
+   "selon X, « …", "Pour la ministre, Florence Parly, « …", "a déclaré le secrétaire
+   général – y compris sur « …", "tous deux ont « salué »", "qui s'est dit « fier »".
+The words found are resolved with the source's Cast (titles, roles, surnames) and, for
+pronouns, with the last speaker of the source. A reporting cue that names nobody ("a
+déclaré un porte-parole") settles it: the speaker is unknown (None), never a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import (
+    ADVERBIALS,
+    ENGLISH_REPORTING,
+    PLURAL_PHRASES,
+    PLURAL_PRONOUNS,
+    REFLEXIVE_PRESENT,
+    REPORTING_PARTICIPLES,
+    REPORTING_PRESENT,
+    SINGULAR_PRONOUNS,
+)
+from .people import Cast, find_mentions, find_role
+
+_W = r"[\w’'-]+"
+# characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
+# of titles and initials ("M. Stoltenberg", "J. Biden") are part of it
+_TITLE_DOT = r"(?:(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)\.|\b[A-Z]\.(?=\s*[A-Z]))"
+_NP = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”])"
+_NP_NOCOMMA = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”,])"
+_ADVERBS = r"(?:\s+(?:" + "|".join(sorted(ADVERBIALS, key=len, reverse=True)) + r"|[^\W\d_]+ment))*"
+_PARTICIPLE = (r"(?P<verb>" + "|".join(sorted(REPORTING_PARTICIPLES, key=len, reverse=True))
+               + r"|fait (?:savoir|valoir|remarquer|observer))")
+_PRESENT = (r"(?P<verb>(?:" + "|".join(sorted(REFLEXIVE_PRESENT, key=len, reverse=True)) + r")|"
+            + "|".join(sorted(REPORTING_PRESENT, key=len, reverse=True)) + r")")
+_ENGLISH = r"(?P<verb>" + "|".join(sorted(ENGLISH_REPORTING, key=len, reverse=True)) + r")"
+_AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|s['’]est|se sont|s['’]était|s['’]étaient)"
+_AUX_INVERTED = r"(?:a-t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se sont-)"
+_PRONOUN = r"(?P<pron>il|elle|ils|elles|on|he|she|they)"
+_LEAD = r"^\s*[,–—-]\s*"
+
+# after the quote (the quote ends a clause)
+_AFTER = [
+    re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
+    re.compile(rf"{_LEAD}{_PRESENT}-(?:t-)?{_PRONOUN}\b", re.I),
+    re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}(?:selon|d['’]après|according to)\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
+    re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_PRESENT}\b", re.I),
+    re.compile(rf"^\s*,?\s*{_ENGLISH}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"^\s*,?\s*(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_ENGLISH}\b", re.I),
+]
+# before the quote: the cue nearest to the quote wins
+_BEFORE = [
+    # "selon X, « …" and "Pour la ministre, Florence Parly, « …" just before the quote
+    re.compile(rf"(?:^|[\s(])(?:selon|d['’]après|pour|according to)\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
+    # a sentence that opens with "Selon X," / "Pour X," governs its quotes
+    re.compile(rf"^\s*(?:selon|d['’]après|pour|according to)\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    re.compile(rf"(?:^|[\s,])selon\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    re.compile(rf"{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
+    re.compile(rf"{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>\s+(?:le|la|l’|l'|M\.|Mme|MM\.){_NP}{{1,120}}?)\s*[–—-]",
+               re.I),
+]
+# verbs whose subject (the text from the start of the clause up to the verb) may name the speaker
+_SUBJECT_VERBS = [
+    (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I), True),
+    (re.compile(rf"(?<![\w’'-]){_PRESENT}\b", re.I), True),
+    (re.compile(rf"(?<![\w’'-]){_ENGLISH}\b", re.I), True),
+    (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_W}", re.I), False),
+    (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s*$", re.I), False),
+]
+# an attribution set inside the quotation between commas: « Texte, explique-t-il, suite »
+_INCISES = [
+    re.compile(rf",\s*{_PRESENT}-(?:t-)?{_PRONOUN}\s*,", re.I),
+    re.compile(rf",\s*{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\s*,", re.I),
+    re.compile(rf",\s*{_PRESENT}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
+    re.compile(rf",\s*{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
+]
+_HEADLINE = re.compile(rf"^\s*(?P<np>{_NP_NOCOMMA}{{3,60}}?)\s*:\s*$")
+_CLAUSE_BREAKS = ";:«»\"“”"
+_ABBREVIATION_BEFORE_DOT = re.compile(r"(?:\b(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)|\b[A-Z])$")
+_RELATIVE = re.compile(r"(?:^|,\s*)(?:qui|who|lequel|laquelle)\s*$", re.I)
+# "welcomed what he called « … »": the words are the main clause's subject's
+_WHAT_HE = re.compile(r"\b(?:what|ce qu['’])\s*(?:he|she|they|il|elle|ils|elles)(?:\s+a|\s+ont)?\s*$", re.I)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    speakers: tuple[str, ...] = ()
+    role: str | None = None
+    evidence: str | None = None
+
+    @property
+    def speaker(self) -> str | None:
+        return ", ".join(self.speakers) if self.speakers else None
+
+
+@dataclass
+class Context:
+    """What is known while reading a source in order: its cast, its last speaker, and the
+    last person who was the subject of a sentence (both candidates for "il", "elle")."""
+
+    cast: Cast
+    last_single: str | None = None
+    last_group: tuple[str, ...] = ()
+    last_subject: str | None = None
+    sentence_no: int = 0
+    _when: dict[str, int] = field(default_factory=dict)
+
+    def remember(self, speakers: tuple[str, ...]) -> None:
+        if len(speakers) == 1:
+            self.last_single = speakers[0]
+            self._when["single"] = self.sentence_no
+        elif len(speakers) > 1:
+            self.last_group = speakers
+
+    def subject(self, person: str) -> None:
+        self.last_subject = person
+        self._when["subject"] = self.sentence_no
+
+    def antecedents(self) -> list[str]:
+        """Candidates for a singular pronoun, the most recent first."""
+        found = [(self._when.get("single", -1), 1, self.last_single),
+                 (self._when.get("subject", -1), 0, self.last_subject)]
+        return [name for _, _, name in sorted(found, reverse=True) if name]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """Words that report speech: where they are, and the speaker words they hold.
+
+    A ``strong`` cue has a verb of saying (or "selon"): if it names nobody, nobody
+    known said the quote. A weak one ("tous deux ont « salué »") only offers a subject.
+    """
+
+    start: int
+    end: int
+    evidence: str
+    np: str = ""
+    pron: str | None = None
+    strong: bool = True
+    subject: bool = False  # np is a clause before a verb: its subject is its last part
+    before: str = ""  # the sentence before the cue's verb (antecedents of "qui")
+
+    @classmethod
+    def of(cls, m: re.Match, text: str, np: str | None = None, start: int | None = None,
+           strong: bool = True) -> Cue:
+        groups = m.groupdict()
+        begin = m.start() if start is None else start
+        return cls(begin, m.end(), text[begin:m.end()].strip(" ,–—-"),
+                   (groups.get("np") or "") if np is None else np, groups.get("pron"), strong,
+                   subject=np is not None, before=text[:m.start()])
+
+
+def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribution:
+    """The speaker of the quotation at [q_start, q_end) of ``sentence`` (marks excluded)."""
+    after_at = _skip_closing(sentence, q_end)
+    after = sentence[after_at:]
+    for pattern in _AFTER:
+        m = pattern.match(after)
+        if m:
+            found = _resolve(Cue.of(m, after), ctx, sentence[:q_start])
+            if found.speakers or found.evidence:
+                return found
+    for pattern in _INCISES:  # « Texte, explique-t-il, suite »
+        inside = pattern.search(sentence[q_start:q_end])
+        if inside:
+            found = _resolve(Cue.of(inside, sentence[q_start:q_end]), ctx, sentence[:q_start])
+            if found.speakers or found.evidence:
+                return found
+    before = sentence[: _skip_opening(sentence, q_start)]
+    headline = _HEADLINE.match(before)
+    if headline:  # "Robert Ménard : « Ce pouvoir … »"
+        found = resolve_phrase(headline.group("np"), ctx, headline.group(0).strip())
+        if found.speakers:
+            return found
+    for cue in cues_before(before):
+        found = _resolve(cue, ctx, cue.before)
+        if found.speakers or (cue.strong and found.evidence):
+            return found
+    return Attribution()
+
+
+def continued(sentence: str, previous: tuple[int, Attribution], q_start: int,
+              found: Attribution) -> Attribution:
+    """A later quote of the same sentence with no cue of its own keeps the speaker of the
+    one before, when nothing between them names someone else ("… « A », s'engageant à « B »")."""
+    prev_end, prev = previous
+    between = sentence[prev_end:q_start]
+    if not prev.speakers or find_mentions(between) or re.search(r"[.;:]", between):
+        return found
+    return prev
+
+
+def _skip_closing(text: str, end: int) -> int:
+    while end < len(text) and text[end] in " \u00a0\u202f»”\"":
+        end += 1
+    return end
+
+
+def _skip_opening(text: str, start: int) -> int:
+    while start > 0 and text[start - 1] in " \u00a0\u202f«“\"":
+        start -= 1
+    return start
+
+
+def _clause_start(text: str, end: int, limit: int = 200) -> int:
+    """Where the clause ending at ``end`` begins: after the last ; : or quote mark, or after a
+    full stop that is not a title's or an initial's ("M. Stoltenberg")."""
+    floor = max(0, end - limit)
+    for i in range(end - 1, floor - 1, -1):
+        c = text[i]
+        if c in _CLAUSE_BREAKS or c == "." and not _ABBREVIATION_BEFORE_DOT.search(text[max(0, i - 4):i]):
+            return i + 1
+    return floor
+
+
+def cues_before(before: str) -> list[Cue]:
+    """Cues before the quote, nearest first."""
+    found = [Cue.of(m, before) for pattern in _BEFORE for m in pattern.finditer(before)]
+    for pattern, strong in _SUBJECT_VERBS:
+        for m in pattern.finditer(before):
+            if _WHAT_HE.search(before[: m.start()]):
+                continue
+            start = _clause_start(before, m.start())
+            found.append(Cue.of(m, before, np=before[start:m.start()], start=start, strong=strong))
+    return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
+
+
+def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
+    if cue.pron:
+        return _pronoun(cue.pron, ctx, cue.evidence)
+    np = _clause_subject(cue.np) if cue.subject else cue.np
+    if _RELATIVE.search(np):  # "…, M. Kristersson, qui s'est dit « fier »"
+        mentions = find_mentions(before)
+        if mentions:
+            names = tuple(ctx.cast.add_name(n) for n in mentions[-1].names)
+            return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, cue.evidence)
+    return resolve_phrase(np, ctx, cue.evidence)
+
+
+_RELATION = re.compile(
+    r"^(?:l['’]|le|la|les|un|une|son|sa|ses|leur|the|a|an|his|her)\s*(?:époux|épouse|mari|femme|fils|fille|"
+    r"père|mère|frère|sœur|proche|proches|entourage|avocat|avocate|avocats|ami|amie|amis|collaborateur|"
+    r"collaboratrice|biographe|voisin|voisine|husband|wife|son|daughter|father|mother|brother|sister|"
+    r"lawyer|friend|aide)s?\s+(?:de|du|des|d['’]|of)\b", re.I)
+_RELATIVE_CLAUSE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle|who|which)\b", re.I)
+
+
+def _clause_subject(text: str) -> str:
+    """The subject part of the text before a verb: the last comma-separated part that
+    names someone ("…, il", "…, le ministre"), read back over appositions and relative
+    clauses ("le ministre, Sébastien Lecornu, qui s'exprimait devant …,")."""
+    parts = [p.strip() for p in re.split(r"[,;]\s*", text.strip()) if p.strip()]
+    if not parts:
+        return ""
+    for k in range(len(parts) - 1, -1, -1):
+        part = parts[k]
+        if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]):
+            break  # only appositions and relative clauses stand between a subject and its verb
+        if find_mentions(part) or _names_someone(part):
+            if k > 0 and find_mentions(part) and find_role(parts[k - 1]) and not find_mentions(parts[k - 1]):
+                return parts[k - 1] + ", " + part  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
+            return part
+    return parts[-1]
+
+
+def _appositive(part: str) -> bool:
+    """A part that can stand between a subject and its verb: "l'un des auteurs", "chercheur à …"."""
+    first = part.split()[0].lower() if part.split() else ""
+    return first in ("l'un", "l’un", "l'une", "l’une", "un", "une", "le", "la", "l'", "l’", "ancien", "ancienne",
+                     "one", "the", "a", "an") or bool(find_role(part))
+
+
+def _names_someone(part: str) -> bool:
+    low = part.lower()
+    first = low.split()[0] if low.split() else ""
+    return (first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS or any(low.startswith(p) for p in PLURAL_PHRASES)
+            or bool(find_role(part)) or _RELATIVE.search(part) is not None)
+
+
+def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attribution:
+    """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
+    Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
+    np = np.strip()
+    low = np.lower()
+    for phrase in PLURAL_PHRASES:
+        if low.startswith(phrase):
+            return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
+    first = low.split()[0] if low.split() else ""
+    if first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS:
+        return _pronoun(first, ctx, evidence)
+    if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
+        return Attribution((), None, evidence)
+    mentions = find_mentions(np)
+    if mentions:
+        # the first person named, and those joined to it by "et"/"and" ("X et le ministre Y")
+        kept = mentions[:1] + [m for prev, m in zip(mentions, mentions[1:], strict=False)
+                               if re.match(r"^\s*,?\s*(?:et|and)\b", np[prev.end:m.start])]
+        names = tuple(dict.fromkeys(ctx.cast.add_name(n) for m in kept for n in m.names))
+        return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, evidence)
+    surname = ctx.cast.known_surname(np)  # "Austin said", "le général Burkhard"
+    if surname:
+        return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
+    role = find_role(np)
+    if role and not re.search(r"\b(?:de|du|des|d['’]|of)\s*(?:la |l['’])?$", np[: role.start("head")], re.I):
+        person = ctx.cast.by_role_phrase(role.group("head"), np[role.end():])
+        if person:
+            return Attribution((person,), ctx.cast.roles.get(person), evidence)
+    return Attribution((), None, evidence)
+
+
+def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
+    pron = pron.lower()
+    if pron in PLURAL_PRONOUNS:
+        return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
+    gender = SINGULAR_PRONOUNS.get(pron)
+    if gender is None:  # "on"
+        return Attribution((), None, evidence)
+    for candidate in ctx.antecedents():
+        if ctx.cast.genders.get(candidate, gender) == gender:
+            return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
+    return Attribution()
+
+
+def reporting_subjects(sentence: str, ctx: Context) -> tuple[str, ...]:
+    """People a sentence reports as speaking ("M. Stoltenberg a fait savoir que …")."""
+    speakers: tuple[str, ...] = ()
+    for cue in cues_before(sentence)[::-1]:
+        if not cue.strong:
+            continue
+        found = _resolve(cue, ctx, cue.before)
+        if found.speakers:
+            speakers = found.speakers
+            break
+    for pattern in _AFTER[2:5]:
+        for m in re.finditer(pattern.pattern.lstrip("^"), sentence, re.I):
+            found = _resolve(Cue.of(m, sentence), ctx, sentence[: m.start()])
+            if found.speakers:
+                speakers = found.speakers
+    return speakers

@@ -1,0 +1,182 @@
+"""The extract stage: a source's key statements — every direct quote with its speaker, and
+its ranked key sentences — found on the original text, shown in the translation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import TITLE, Document, Quote, SourceBrief, Statement
+from ..text import split_sentences, words
+from .keysentences import rank_sentences
+from .people import build_cast, find_mentions, find_role
+from .speakers import Attribution, Context, attribute, continued, reporting_subjects
+
+SUMMARY_LENGTH = 3
+# words before a quoted name of a plan, document or operation: "la « Boussole stratégique »"
+_NAMING = re.compile(
+    r"(?:\b(?:le|la|les|l['’]|du|des|au|aux|un|une|son|sa|ses|leur|notre|plan|programme|opération|"
+    r"document|initiative|projet|stratégie|mission|baptisée?s?|intitulée?s?|nommée?s?|appelée?s?|"
+    r"dite?s?|the|a|an|its|his|her|their|plan|called|named|dubbed|so-called))\s*$",
+    re.IGNORECASE,
+)
+
+
+def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
+    """Quotes (in reading order) and key sentences (best first) of one document."""
+    texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
+    ctx = Context(cast=build_cast(texts))
+    quotes: list[Statement] = []
+    sentence_speakers: dict[tuple[int, int], Attribution] = {}
+    seen_quotes: set[str] = set()
+    blocks = ([TITLE] if doc.title else []) + list(range(len(doc.paragraphs)))
+    for block in blocks:
+        text = doc.text_of(block)
+        reporter: Attribution | None = None  # who spoke in the previous sentence of the block
+        for s, (start, end) in enumerate(_sentence_spans(doc, block)):
+            sentence = text[start:end]
+            previous = None
+            spoke: list[Attribution] = []
+            for q in _anchored(doc, block, start, end):
+                q_start = max(q.start - start, 0) if q.last_paragraph == q.paragraph else 0
+                found = attribute(sentence, q_start, q.end - start, ctx)
+                if not found.speakers and previous is not None:
+                    found = continued(sentence, previous, q_start, found)
+                if not found.speakers and not found.evidence and reporter and _nobody_else(sentence):
+                    found = reporter  # the speaker of the sentence before goes on
+                previous = (q.end - start, found)
+                ctx.remember(found.speakers)
+                spoke.append(found)
+                key = " ".join(q.original.lower().split())
+                if key in seen_quotes or _is_a_name(doc.text_of(q.paragraph), q):
+                    continue  # the same words quoted twice: one statement; a quoted name: none
+                seen_quotes.add(key)
+                quotes.append(_quote_statement(q, found))
+            reported = reporting_subjects(sentence, ctx)
+            if reported:
+                ctx.remember(reported)
+                if block != TITLE:
+                    sentence_speakers[(block, s)] = Attribution(reported)
+            named = [a for a in spoke if a.speakers] + ([Attribution(reported)] if reported else [])
+            reporter = named[-1] if named else (reporter if _nobody_else(sentence) else None)
+            subject = _subject_mention(sentence)
+            if subject:
+                ctx.subject(ctx.cast.add_name(subject))
+            ctx.sentence_no += 1
+    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
+    statements = [_with_role(st, ctx, shown) for st in quotes]
+    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
+    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
+                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def _with_role(statement: Statement, ctx: Context, shown: dict[str, str]) -> Statement:
+    """The speaker's role as the brief shows it (translated), for a single speaker."""
+    if not statement.speaker or ", " in statement.speaker:
+        return replace(statement, role=None)
+    original = statement.role or ctx.cast.roles.get(statement.speaker)
+    return replace(statement, role=shown.get(statement.speaker, original))
+
+
+def _sentence_spans(doc: Document, block: int) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a paragraph (the title is one sentence)."""
+    text = doc.text_of(block)
+    pieces = [s.original for s in doc.paragraphs[block].sentences] if block != TITLE else split_sentences(text)
+    spans, offset = [], 0
+    for piece in pieces:
+        start = text.find(piece, offset)
+        start = offset if start < 0 else start
+        spans.append((start, start + len(piece)))
+        offset = start + len(piece)
+    return spans
+
+
+def _anchored(doc: Document, block: int, start: int, end: int) -> list[Quote]:
+    """The quotes whose attribution is read in this sentence: a quote is anchored where it
+    ends when it runs over several paragraphs, else where it starts."""
+    found = []
+    for q in doc.quotes:
+        anchor_block, anchor = (q.last_paragraph, q.end) if q.paragraph_end is not None else (q.paragraph, q.start)
+        if anchor_block == block and start <= anchor < end + 1:
+            found.append(q)
+    return sorted(found, key=lambda q: q.end)
+
+
+_COMPLEMENT = re.compile(
+    r"\b(?:de|du|des|d['’]|à|au|aux|avec|contre|pour|par|sur|chez|entre|envers|of|to|with|against|by)"
+    r"\s+(?:(?:le|la|les|l['’]|the)\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _subject_mention(sentence: str) -> str | None:
+    """The person a sentence is about: its first person named outside quotation marks and
+    not as a complement ("la démission de François de Rugy" is not about him speaking)."""
+    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+    for m in find_mentions(outside):
+        if len(m.names) == 1 and not _COMPLEMENT.search(outside[max(0, m.start - 60):m.start]):
+            return m.names[0]
+    return None
+
+
+def _nobody_else(sentence: str) -> bool:
+    """No person and no role is named in the sentence outside its quotations."""
+    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence)
+    return not find_mentions(outside) and not find_role(outside)
+
+
+def _is_a_name(text: str, q: Quote) -> bool:
+    """A short capitalised quoted name after a determiner ("la « Boussole stratégique »",
+    "son plan « ReArm Europe »"): what a plan or document is called, not a statement."""
+    n = len(words(q.original))
+    if q.paragraph_end is not None or n == 0 or n > 5 or not q.original[0].isupper():
+        return False
+    if q.original.rstrip()[-1:] in ".!?…":
+        return False
+    before = text[: q.start].rstrip(" \u00a0\u202f«“\"")
+    return bool(_NAMING.search(before))
+
+
+def _summary(doc: Document, ctx: Context, speakers: dict, limit: int) -> list[Statement]:
+    quoted_share = _quoted_share(doc)
+    out = []
+    for ranked in rank_sentences(doc, quoted_share, limit):
+        seg = doc.paragraphs[ranked.paragraph].sentences[ranked.index]
+        who = speakers.get((ranked.paragraph, ranked.index), Attribution())
+        out.append(Statement(
+            kind="sentence", text=seg.text if seg.text is not None else seg.original,
+            original=seg.original, speaker=who.speaker, score=ranked.score, check=seg.check,
+        ))
+    return out
+
+
+def _quoted_share(doc: Document) -> dict[tuple[int, int], float]:
+    """For each sentence, the share of its characters inside quotation marks."""
+    ranges: dict[int, list[tuple[int, int]]] = {}
+    for q in doc.quotes:
+        if q.paragraph == TITLE:
+            continue
+        last = q.last_paragraph
+        for p in range(q.paragraph, last + 1):
+            text_len = len(doc.paragraphs[p].text_original)
+            ranges.setdefault(p, []).append((q.start if p == q.paragraph else 0, q.end if p == last else text_len))
+    share = {}
+    for p in range(len(doc.paragraphs)):
+        for s, (start, end) in enumerate(_sentence_spans(doc, p)):
+            inside = sum(max(0, min(end, b) - max(start, a)) for a, b in ranges.get(p, []))
+            share[(p, s)] = inside / max(1, end - start)
+    return share
+
+
+def _quote_statement(q: Quote, found: Attribution) -> Statement:
+    n = len(words(q.original))
+    # a one- or two-word quotation is usually a quoted term, not a statement
+    score = (0.1 if n < 3 else 0.4) + (0.3 if found.speakers else 0.0) + 0.3 * min(1.0, n / 25)
+    return Statement(
+        kind="quote",
+        text=q.segment.text if q.segment.text is not None else q.original,
+        original=q.original,
+        speaker=found.speaker,
+        role=found.role,
+        evidence=found.evidence,
+        score=round(score, 4),
+        check=q.segment.check,
+    )
