@@ -92,8 +92,8 @@ def lead(doc, k: int) -> list[str]:
 
 def briefgen_summary(doc, k: int, keep_ratio: float = 0.0) -> list[str]:
     """briefgen's k best sentences (keep_ratio 0: exactly k, as lead-k)."""
-    from briefgen.extract import _quoted_share
-    from briefgen.summarize import rank_sentences
+    from briefgen.extract.keysentences import rank_sentences
+    from briefgen.extract.statements import _quoted_share
 
     chosen = rank_sentences(doc, _quoted_share(doc), k, keep_ratio=keep_ratio)
     chosen = sorted(chosen, key=lambda r: (r.paragraph, r.index))  # reading order
@@ -120,7 +120,7 @@ def lexrank(doc, k: int) -> list[str]:
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from briefgen.lexicon import STOPWORDS
+    from briefgen.extract.lexicon import STOPWORDS
 
     text = "\n\n".join(p.text_original for p in doc.paragraphs)
     parser = PlaintextParser.from_string(text, _Tokenizer())
@@ -131,7 +131,7 @@ def lexrank(doc, k: int) -> list[str]:
 
 def briefgen_brief(doc, k: int) -> list[str]:
     """What the brief shows: up to k sentences, those scoring close to the best one."""
-    from briefgen.summarize import KEEP_RATIO
+    from briefgen.extract.keysentences import KEEP_RATIO
 
     return briefgen_summary(doc, k, KEEP_RATIO)
 
@@ -164,8 +164,8 @@ def fit(articles: list[dict]) -> list[float]:
     ROUGE-1 + ROUGE-2 against its article's abstract, on the dev half (even ids)."""
     import numpy as np
 
-    from briefgen.extract import _quoted_share
-    from briefgen.summarize import sentence_features
+    from briefgen.extract.keysentences import sentence_features
+    from briefgen.extract.statements import _quoted_share
 
     rows, targets = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -209,7 +209,7 @@ def main() -> None:
         raise SystemExit(f"the OrangeSum sample is not at {args.data}: nothing to measure")
     articles = load_articles(args.data)
     if args.fit:
-        from briefgen.summarize import FEATURES
+        from briefgen.extract.keysentences import FEATURES
 
         weights = fit(articles)
         print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")

@@ -14,8 +14,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from datetime import date as Date
 
+from .extract.keysentences import cosine, terms
 from .model import SourceBrief, Statement
-from .summarize import cosine, terms
 
 SAME_EVENT = 0.30  # cosine of two sources' term vectors above which they report one event
 SAME_EVENT_UNDATED = 0.45  # when one of the dates is unknown, ask for more

@@ -15,9 +15,10 @@ from pathlib import Path
 from . import boilerplate
 from .dates import find_dates, first_full_date, infer_year
 from .errors import SourceError
-from .model import TITLE, Document, Paragraph, Quote, Segment
-from .people import build_cast
-from .text import find_quotes, normalize_space, split_sentences, unclosed_quote
+from .extract.people import build_cast
+from .extract.quotes import quotations
+from .model import Document, Paragraph, Segment
+from .text import normalize_space, split_sentences
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
@@ -188,7 +189,7 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         title=Segment(cleaned.title) if cleaned.title else None,
         outlet=html_meta.get("outlet") or cleaned.outlet,
         published=published,
-        quotes=tuple(_quotes(cleaned.paragraphs, cleaned.title)),
+        quotes=tuple(quotations(cleaned.paragraphs, cleaned.title)),
         date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),
         roles=tuple((name, Segment(role)) for name, role in
                     build_cast(([cleaned.title] if cleaned.title else []) + cleaned.paragraphs).roles.items()),
@@ -197,40 +198,6 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
 
 def _paragraph(text: str) -> Paragraph:
     return Paragraph(text_original=text, sentences=tuple(Segment(s) for s in split_sentences(text)))
-
-
-def _quotes(paragraphs: list[str], title: str | None) -> list[Quote]:
-    """Every quotation of the title and the paragraphs, a quotation that runs over several
-    paragraphs (French style: each continued paragraph opens with «) as one."""
-    found = [_quote(TITLE, start, TITLE, end, marks, title[start:end])
-             for start, end, marks in find_quotes(title or "")]
-    skip: dict[int, int] = {}  # paragraph -> quotations of it already taken by a longer one
-    for i, text in enumerate(paragraphs):
-        spans = find_quotes(text)[skip.get(i, 0):]
-        found.extend(_quote(i, start, i, end, marks, text[start:end]) for start, end, marks in spans)
-        opened = unclosed_quote(text)
-        if opened is None:
-            continue
-        parts = [text[opened + 1:].strip()]
-        for j in range(i + 1, len(paragraphs)):
-            following = paragraphs[j]
-            if following[:1] not in "«»“":  # the quotation was never closed: not one
-                break
-            first = find_quotes(following)[:1]
-            if first and first[0][0] <= 2:
-                parts.append(following[: first[0][1]])
-                start = opened + 1 + (len(text[opened + 1:]) - len(text[opened + 1:].lstrip()))
-                found.append(_quote(i, start, j, first[0][1], text[opened] + following[first[0][1]],
-                                    "\n\n".join(parts)))
-                skip[j] = 1
-                break
-            parts.append(following)
-    return found
-
-
-def _quote(paragraph: int, start: int, paragraph_end: int, end: int, marks: str, original: str) -> Quote:
-    return Quote(paragraph=paragraph, start=start, end=end, marks=marks, segment=Segment(original),
-                 paragraph_end=None if paragraph_end == paragraph else paragraph_end)
 
 
 def _published(cleaned: boilerplate.Cleaned, body: str) -> str | None:

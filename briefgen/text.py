@@ -24,7 +24,6 @@ ABBREVIATIONS = frozenset(
 
 OPENING_QUOTES = "«“„"
 CLOSING_QUOTES = "»”"
-_PAIRS = {"«": "»", "“": "”", "„": "“"}
 _TERMINATORS = ".!?…"
 _SPACES = " \t\u00a0\u202f\u2009"
 
@@ -52,68 +51,6 @@ def words(text: str) -> list[str]:
 
 def strip_accents(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", text) if unicodedata.category(c) != "Mn")
-
-
-def find_quotes(text: str) -> list[tuple[int, int, str]]:
-    """Direct quotations in one paragraph: (start, end, marks) of the quoted text.
-
-    Handles « … », “ … ”, „ … “ (nested marks stay inside the outer quote) and straight
-    " … " pairs. Offsets exclude the marks and the spaces just inside them, so
-    ``text[start:end]`` is the verbatim quoted text.
-    """
-    spans: list[tuple[int, int, str]] = []
-    i = 0
-    n = len(text)
-    while i < n:
-        ch = text[i]
-        if ch in _PAIRS:
-            close = _matching_close(text, i)
-            if close is not None:
-                _add_span(spans, text, i + 1, close, ch + text[close])
-                i = close + 1
-                continue
-        elif ch == '"':
-            close = text.find('"', i + 1)
-            if close != -1:
-                _add_span(spans, text, i + 1, close, '""')
-                i = close + 1
-                continue
-        i += 1
-    return spans
-
-
-def unclosed_quote(text: str) -> int | None:
-    """Where a quotation opens in ``text`` without closing in it (it goes on in the next
-    paragraph), or None."""
-    after = max((end for _, end, _ in find_quotes(text)), default=0)
-    opening = next((i for i in range(after, len(text)) if text[i] in "«“"), None)
-    if opening is None or _matching_close(text, opening) is not None:
-        return None
-    return opening if any(c.isalnum() for c in text[opening + 1:]) else None
-
-
-def _matching_close(text: str, open_at: int) -> int | None:
-    opening = text[open_at]
-    closing = _PAIRS[opening]
-    depth = 0
-    for j in range(open_at + 1, len(text)):
-        c = text[j]
-        if c == closing and depth == 0:
-            return j
-        if c == opening and opening != closing:
-            depth += 1
-        elif c == closing:
-            depth -= 1
-    return None
-
-
-def _add_span(spans: list, text: str, start: int, end: int, marks: str) -> None:
-    while start < end and text[start] in _SPACES:
-        start += 1
-    while end > start and text[end - 1] in _SPACES:
-        end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
-        spans.append((start, end, marks))
 
 
 def split_sentences(text: str) -> list[str]:
@@ -188,6 +125,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 
 def _quoted_mask(text: str) -> list[int]:
     """For each character: 0 outside quotes, else the length of the enclosing quotation."""
+    from .extract.quotes import find_quotes  # the extract package reads text: import late
+
     mask = [0] * len(text)
     for start, end, _ in find_quotes(text):
         for k in range(start, end):

@@ -1,6 +1,7 @@
 import pytest
 
-from briefgen.text import find_quotes, split_sentences
+from briefgen.extract.quotes import find_quotes
+from briefgen.text import split_sentences
 
 
 @pytest.mark.parametrize(

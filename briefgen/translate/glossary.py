@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
-from ..lexicon import STOPWORDS
+from ..extract.lexicon import STOPWORDS
 
 DEFAULT = Path(__file__).resolve().parent.parent / "data" / "glossary.toml"
 

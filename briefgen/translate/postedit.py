@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..people import find_mentions
+from ..extract.people import find_mentions
 from ..text import strip_accents
 
 _NUMBER = re.compile(r"\d+")
