@@ -17,7 +17,9 @@ Writes out/bench/summaries.json.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import math
 import re
 import statistics
 import sys
@@ -27,7 +29,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-DEFAULT_DATA = ROOT.parent / "shared" / "eval" / "orangesum"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import orangesum  # noqa: E402
+
+DEFAULT_DATA = orangesum.DATA
 
 
 # ---------------------------------------------------------------- ROUGE
@@ -67,14 +73,14 @@ def rouge(candidate: str, reference: str) -> tuple[float, float, float]:
 
 # ---------------------------------------------------------------- articles
 def load_articles(data: Path) -> list[dict]:
-    articles = []
-    for path in sorted((data / "parsed").glob("*.json"), key=lambda p: int(p.stem)):
-        record = json.loads(path.read_text(encoding="utf-8"))
-        # the dataset's parser joined paragraphs without a space ("Pyrénées.Alors")
-        body = re.sub(r"([.!?»\")])(?=[A-ZÀ-Ý«\"])", r"\1\n\n", record["article"])
-        articles.append({"id": int(path.stem), "title": record["title"], "body": body,
-                         "reference": record["heading"], "date": record.get("date")})
-    return articles
+    return orangesum.load(data)
+
+
+def split_of(article_id: int) -> str:
+    """"dev" for about a third of the sample (weights are fitted there, cross-validated),
+    "test" for the rest (never looked at while tuning): fixed by a hash of the id."""
+    digest = hashlib.sha256(f"orangesum-{article_id}".encode()).digest()
+    return "dev" if digest[0] % 3 == 0 else "test"
 
 
 def as_document(article: dict, folder: Path):
@@ -82,7 +88,7 @@ def as_document(article: dict, folder: Path):
     from briefgen.ingest import ingest
 
     path = folder / f"{article['id']}.txt"
-    path.write_text(f"{article['title']}\n\n{article['body']}\n", encoding="utf-8")
+    path.write_text(orangesum.as_text(article), encoding="utf-8")
     return detect(ingest(path))
 
 
@@ -90,12 +96,12 @@ def lead(doc, k: int) -> list[str]:
     return [seg.original for _, _, seg in doc.sentences()[:k]]
 
 
-def briefgen_summary(doc, k: int, keep_ratio: float = 0.0) -> list[str]:
-    """briefgen's k best sentences (keep_ratio 0: exactly k, as lead-k)."""
+def briefgen_summary(doc, k: int, budget: float = math.inf) -> list[str]:
+    """briefgen's k best sentences (no word budget: exactly k, as lead-k)."""
     from briefgen.extract.keysentences import rank_sentences
     from briefgen.extract.statements import _quoted_share
 
-    chosen = rank_sentences(doc, _quoted_share(doc), k, keep_ratio=keep_ratio)
+    chosen = rank_sentences(doc, _quoted_share(doc), k, budget=budget)
     chosen = sorted(chosen, key=lambda r: (r.paragraph, r.index))  # reading order
     return [doc.paragraphs[r.paragraph].sentences[r.index].original for r in chosen]
 
@@ -131,9 +137,9 @@ def lexrank(doc, k: int) -> list[str]:
 
 def briefgen_brief(doc, k: int) -> list[str]:
     """What the brief shows: up to k sentences, those scoring close to the best one."""
-    from briefgen.extract.keysentences import KEEP_RATIO
+    from briefgen.extract.keysentences import WORD_BUDGET
 
-    return briefgen_summary(doc, k, KEEP_RATIO)
+    return briefgen_summary(doc, k, WORD_BUDGET)
 
 
 SYSTEMS = {"lead": lead, "lexrank": lexrank, "briefgen": briefgen_summary, "brief": briefgen_brief}
@@ -143,8 +149,8 @@ def evaluate_summaries(articles: list[dict]) -> dict:
     results: dict = {}
     with tempfile.TemporaryDirectory() as tmp:
         docs = [(a, as_document(a, Path(tmp))) for a in articles]
-    for split, keep in (("dev", 0), ("test", 1), ("all", None)):
-        chosen = [(a, d) for a, d in docs if keep is None or a["id"] % 2 == keep]
+    for split in ("dev", "test", "all"):
+        chosen = [(a, d) for a, d in docs if split in ("all", split_of(a["id"]))]
         for k in (1, 2, 3):
             for name, system in SYSTEMS.items():
                 outputs = [system(d, k) for _, d in chosen]
@@ -159,27 +165,62 @@ def evaluate_summaries(articles: list[dict]) -> dict:
     return results
 
 
-def fit(articles: list[dict]) -> list[float]:
-    """Least-squares weights of briefgen's sentence features, predicting each sentence's
-    ROUGE-1 + ROUGE-2 against its article's abstract, on the dev half (even ids)."""
+BUDGETS = (15, 20, 25, 30, 35, 45)
+
+
+def fit(articles: list[dict]) -> tuple[list[float], int]:
+    """Least-squares weights of briefgen's sentence features and the word budget, on the
+    development third only.
+
+    Each sentence's target is its ROUGE-1 + ROUGE-2 + ROUGE-L against the abstract minus its
+    article's average (what matters is which sentence of an article is best); the budget is
+    the one with the best mean ROUGE-1 + ROUGE-L over a 5-fold cross-validation, whose table
+    is printed."""
+    import random
+
     import numpy as np
 
-    from briefgen.extract.keysentences import sentence_features
+    from briefgen.extract.keysentences import rank_sentences, sentence_features
     from briefgen.extract.statements import _quoted_share
 
-    rows, targets = [], []
+    dev = [a for a in articles if split_of(a["id"]) == "dev"]
     with tempfile.TemporaryDirectory() as tmp:
-        for article in articles:
-            if article["id"] % 2:
-                continue
-            doc = as_document(article, Path(tmp))
-            reference = tokens(article["reference"])
-            for (_, _, seg), row in zip(doc.sentences(), sentence_features(doc, _quoted_share(doc)), strict=True):
-                rows.append(row)
-                candidate = tokens(seg.original)
-                targets.append(rouge_n(candidate, reference, 1) + rouge_n(candidate, reference, 2))
-    weights, *_ = np.linalg.lstsq(np.array(rows), np.array(targets), rcond=None)
-    return [round(float(w), 3) for w in weights]
+        docs = {a["id"]: as_document(a, Path(tmp)) for a in dev}
+    rows, targets = {}, {}
+    for article in dev:
+        doc, reference = docs[article["id"]], tokens(article["reference"])
+        rows[article["id"]] = np.array(sentence_features(doc, _quoted_share(doc)))
+        gains = []
+        for _, _, seg in doc.sentences():
+            candidate = tokens(seg.original)
+            gains.append(rouge_n(candidate, reference, 1) + rouge_n(candidate, reference, 2)
+                         + rouge_l(candidate, reference))
+        targets[article["id"]] = np.array(gains) - np.mean(gains)
+
+    def solve(ids: list[int]) -> tuple[float, ...]:
+        weights, *_ = np.linalg.lstsq(np.vstack([rows[i] for i in ids]),
+                                      np.concatenate([targets[i] for i in ids]), rcond=None)
+        return tuple(float(w) for w in weights)
+
+    ids = sorted(docs)
+    random.Random(0).shuffle(ids)
+    folds = [ids[k::5] for k in range(5)]
+    table = {}
+    for budget in BUDGETS:
+        scores = []
+        for k, held in enumerate(folds):
+            weights = solve([i for j, fold in enumerate(folds) if j != k for i in fold])
+            for i in held:
+                doc = docs[i]
+                chosen = sorted((r.paragraph, r.index) for r in rank_sentences(
+                    doc, _quoted_share(doc), 3, weights=weights, budget=budget))
+                text = " ".join(doc.paragraphs[p].sentences[s].original for p, s in chosen)
+                scores.append(rouge(text, next(a["reference"] for a in dev if a["id"] == i)))
+        table[budget] = [statistics.mean(s[m] for s in scores) for m in range(3)]
+        print(f"cross-validated on dev, budget {budget:3} words: R-1 {table[budget][0]:.4f} "
+              f"R-2 {table[budget][1]:.4f} R-L {table[budget][2]:.4f}")
+    best = max(BUDGETS, key=lambda b: table[b][0] + table[b][2])
+    return [round(w, 3) for w in solve(ids)], best
 
 
 def evaluate_pages(data: Path) -> dict:
@@ -211,9 +252,10 @@ def main() -> None:
     if args.fit:
         from briefgen.extract.keysentences import FEATURES
 
-        weights = fit(articles)
+        weights, budget = fit(articles)
         print("WEIGHTS = (" + ", ".join(f"{w:.3f}" for w in weights) + ")")
         print("  for " + ", ".join(FEATURES))
+        print(f"WORD_BUDGET = {budget}")
         return
     summaries = evaluate_summaries(articles)
     print(f"OrangeSum sample: {len(articles)} articles; ROUGE F1 against the reference abstracts")
