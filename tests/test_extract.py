@@ -60,8 +60,10 @@ def test_seed_002_pronoun_and_role(seeds_dir):
     # reported speech goes on in the next sentence of the paragraph, which names nobody else
     assert quotes["sans précédent"].speaker == "Jens Stoltenberg"
     assert quotes["sans précédent"].role == "secrétaire général"
-    # a new paragraph with no cue: not guessed
-    assert quotes["la meilleure façon de soutenir"].speaker is None
+    # a new paragraph with no cue, naming nobody else: words in the first person ("notre
+    # communauté") are still the last speaker's
+    assert quotes["la meilleure façon de soutenir"].speaker == "Jens Stoltenberg"
+    assert quotes["la meilleure façon de soutenir"].evidence == "speaker of the sentences before"
 
 
 def test_seed_003_surname_resolves_to_full_name(seeds_dir):

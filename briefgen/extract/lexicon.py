@@ -158,3 +158,24 @@ NOT_NAMES = frozenset(
     """.split()
 )
 NAME_PARTICLES = frozenset("de du des d' d’ von van der den di da dos bin ben al el la le".split())
+
+# Head nouns of bodies that speak as one ("a indiqué la préfecture", "selon le ministère de
+# l'Intérieur"): the speaker is then the organisation, named as the text names it.
+ORGANISATION_HEADS = (
+    "ministère", "préfecture", "gendarmerie", "police", "parquet", "mairie", "municipalité", "gouvernement",
+    "présidence", "syndicat", "association", "fédération", "confédération", "entreprise", "groupe",
+    "société", "compagnie", "direction", "conseil", "commission", "agence", "institut", "service",
+    "services", "hôpital", "ambassade", "armée", "état-major", "tribunal", "cour", "fondation", "ONG",
+    "organisation", "parti", "ville", "région", "département", "office", "autorité", "autorités",
+    "caisse", "banque", "observatoire", "collectif", "club", "chancellerie", "diplomatie", "opposition",
+    "majorité", "exécutif", "rectorat", "académie", "université", "laboratoire", "justice", "douane",
+    "douanes", "pompiers", "secours", "Elysée", "Élysée", "Matignon", "Kremlin", "Pentagone",
+    "Maison Blanche", "Quai d'Orsay", "Quai d’Orsay", "ministry", "police", "government", "embassy",
+    "union", "party", "company", "office", "agency", "department", "spokesman's office", "court",
+)
+# Words after which an organisation's name stops ("la préfecture dans un communiqué")
+ORGANISATION_END = (
+    "dans", "lors", "sur", "auprès", "selon", "qui", "dont", "mais", "ce", "cette", "mardi", "lundi",
+    "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "hier", "vendredi", "in", "on", "during", "who",
+    "which", "when",
+)

@@ -211,7 +211,7 @@ def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     if best is None:
         return None
     role = re.sub(rf"\s*,?\s*(?:{_TITLE})?\s*$", "", window[best.start("head") :]).strip(" ,")
-    return role, best.group("head"), _role_gender(best.group("det"), role)
+    return role, best.group("head"), role_gender(best.group("det"), role)
 
 
 _VERBISH = frozenset(
@@ -233,10 +233,10 @@ def role_after(text: str, end: int) -> tuple[str, str, str | None] | None:
     if not r:
         return None
     role = m.group("role")[r.start("head") :].strip()
-    return role, r.group("head"), _role_gender(r.group("det"), role)
+    return role, r.group("head"), role_gender(r.group("det"), role)
 
 
-def _role_gender(det: str, role: str) -> str | None:
+def role_gender(det: str, role: str) -> str | None:
     det = det.strip().lower()
     if det == "la" or any(w in FEMININE_ROLE_WORDS for w in role.lower().split()[:2]):
         return "f"

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from .lexicon import (
     ADVERBIALS,
     ENGLISH_REPORTING,
+    ORGANISATION_END,
+    ORGANISATION_HEADS,
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
     REFLEXIVE_PRESENT,
@@ -26,7 +28,7 @@ from .lexicon import (
     REPORTING_PRESENT,
     SINGULAR_PRONOUNS,
 )
-from .people import Cast, find_mentions, find_role
+from .people import Cast, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
 # characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
@@ -312,9 +314,52 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attrib
     role = find_role(np)
     if role and not re.search(r"\b(?:de|du|des|d['’]|of)\s*(?:la |l['’])?$", np[: role.start("head")], re.I):
         person = ctx.cast.by_role_phrase(role.group("head"), np[role.end():])
+        if person is None and role.group("det") and role.start() == 0:
+            person = _role_antecedent(role, np, ctx)
         if person:
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
+    organisation = organisation_name(np)
+    if organisation:
+        return Attribution((organisation,), None, evidence)
     return Attribution((), None, evidence)
+
+
+def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
+    """"le Premier ministre" when the text never tied that role to a name: the person the
+    text was just speaking of, if the role fits them (gender, and no other role known)."""
+    gender = role_gender(role.group("det"), np[role.start("head"):])
+    head = role.group("head").lower()
+    for candidate in ctx.antecedents():
+        known = ctx.cast.roles.get(candidate)
+        if known and head not in known.lower():
+            continue
+        if gender and ctx.cast.genders.get(candidate, gender) != gender:
+            continue
+        return candidate
+    return None
+
+
+_ORGANISATION = re.compile(
+    r"^(?:(?:le|la|les|l['’]|the)\s*)?(?P<name>(?:"
+    + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
+    + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>[A-Z][A-Z0-9]{1,9}\b.*)$",
+    re.IGNORECASE | re.DOTALL)
+_ORGANISATION_END = re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(ORGANISATION_END) + r")\b)", re.IGNORECASE)
+
+
+def organisation_name(np: str) -> str | None:
+    """The organisation a noun phrase names ("la préfecture du Nord dans un communiqué" →
+    "préfecture du Nord"), without its article; None if it names none."""
+    m = _ORGANISATION.match(np.strip())
+    if not m:
+        return None
+    name = m.group("name") or m.group("acronym")
+    if m.group("acronym") and not m.group("acronym")[:2].isupper():
+        return None
+    end = _ORGANISATION_END.search(name)
+    name = name[: end.start()] if end else name
+    name = name.strip(" .,")
+    return name if 2 <= len(name) <= 80 else None
 
 
 def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
@@ -330,19 +375,24 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     return Attribution()
 
 
-def reporting_subjects(sentence: str, ctx: Context) -> tuple[str, ...]:
-    """People a sentence reports as speaking ("M. Stoltenberg a fait savoir que …")."""
-    speakers: tuple[str, ...] = ()
+def reporting_subjects(sentence: str, ctx: Context) -> Attribution:
+    """Who a sentence reports as speaking ("M. Stoltenberg a fait savoir que …"). The
+    evidence is set when the sentence reports speech, even by someone it does not name
+    ("explique une source policière")."""
+    found = Attribution()
     for cue in cues_before(sentence)[::-1]:
         if not cue.strong:
             continue
-        found = _resolve(cue, ctx, cue.before)
-        if found.speakers:
-            speakers = found.speakers
+        resolved = _resolve(cue, ctx, cue.before)
+        if resolved.speakers:
+            found = resolved
             break
+        found = found if found.evidence else Attribution((), None, resolved.evidence or cue.evidence)
     for pattern in _AFTER[2:5]:
         for m in re.finditer(pattern.pattern.lstrip("^"), sentence, re.I):
-            found = _resolve(Cue.of(m, sentence), ctx, sentence[: m.start()])
-            if found.speakers:
-                speakers = found.speakers
-    return speakers
+            resolved = _resolve(Cue.of(m, sentence), ctx, sentence[: m.start()])
+            if resolved.speakers:
+                found = resolved
+            elif not found.speakers:
+                found = Attribution((), None, resolved.evidence or m.group(0).strip(" ,–—-"))
+    return found

@@ -26,15 +26,19 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
     ctx = Context(cast=build_cast(texts))
-    quotes: list[Statement] = []
+    quotes: list = []
     sentence_speakers: dict[tuple[int, int], Attribution] = {}
-    seen_quotes: set[str] = set()
     blocks = ([TITLE] if doc.title else []) + list(range(len(doc.paragraphs)))
+    # who spoke last, carried over sentences and paragraphs until someone else is named: the
+    # quotes of a portrait or an interview that carry no cue of their own are theirs
+    reporter: Attribution | None = None
+    reporter_block = None
     for block in blocks:
         text = doc.text_of(block)
-        reporter: Attribution | None = None  # who spoke in the previous sentence of the block
         for s, (start, end) in enumerate(_sentence_spans(doc, block)):
             sentence = text[start:end]
+            report = reporting_subjects(sentence, ctx)
+            reported = report.speakers
             previous = None
             spoke: list[Attribution] = []
             for q in _anchored(doc, block, start, end):
@@ -42,32 +46,81 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 found = attribute(sentence, q_start, q.end - start, ctx)
                 if not found.speakers and previous is not None:
                     found = continued(sentence, previous, q_start, found)
-                if not found.speakers and not found.evidence and reporter and _nobody_else(sentence):
-                    found = reporter  # the speaker of the sentence before goes on
+                if not found.speakers and not found.evidence:
+                    found = _from_context(sentence, q_start, q.original, reported, reporter,
+                                          reporter_block == block, ctx)
                 previous = (q.end - start, found)
                 ctx.remember(found.speakers)
                 spoke.append(found)
-                key = " ".join(q.original.lower().split())
-                if key in seen_quotes or _is_a_name(doc.text_of(q.paragraph), q):
-                    continue  # the same words quoted twice: one statement; a quoted name: none
-                seen_quotes.add(key)
-                quotes.append(_quote_statement(q, found))
-            reported = reporting_subjects(sentence, ctx)
+                quotes.append((q, found))
             if reported:
                 ctx.remember(reported)
                 if block != TITLE:
                     sentence_speakers[(block, s)] = Attribution(reported)
             named = [a for a in spoke if a.speakers] + ([Attribution(reported)] if reported else [])
-            reporter = named[-1] if named else (reporter if _nobody_else(sentence) else None)
+            if named:
+                reporter, reporter_block = named[-1], block
+            elif report.evidence or not _nobody_else(sentence):
+                reporter = None  # someone else (perhaps unnamed) speaks from here on
             subject = _subject_mention(sentence)
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
+    quotes = _one_per_text(doc, quotes)
     shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
     statements = [_with_role(st, ctx, shown) for st in quotes]
     summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
     return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
                        roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, ...],
+                  reporter: Attribution | None, same_paragraph: bool, ctx: Context) -> Attribution:
+    """The speaker of a quotation with no cue of its own: the one the sentence reports
+    ("La lutte est une « préoccupation majeure », a rappelé X"), else the person the
+    sentence is about when named before the quotation ("X a qualifié la loi de « … »"), else
+    the speaker of the sentences before when the sentence names nobody else (in a later
+    paragraph, only for words that stand alone as speech)."""
+    if reported:
+        return Attribution(reported, ctx.cast.roles.get(reported[0]) if len(reported) == 1 else None,
+                           "reported in the same sentence")
+    subject = _subject_mention(sentence[:q_start])
+    if subject:
+        name = ctx.cast.add_name(subject)
+        return Attribution((name,), ctx.cast.roles.get(name), "subject of the sentence")
+    if (reporter and reporter.speakers and _nobody_else(sentence)
+            and (same_paragraph or _stands_alone(sentence, q_start, quote))):
+        return replace(reporter, evidence="speaker of the sentences before")
+    return Attribution()
+
+
+_FIRST_PERSON = re.compile(
+    r"(?<![\w’'])(?:je|j['’]|nous|mon|ma|mes|notre|nos|me|m['’]|moi|i|we|my|our|us)(?![\w’'])", re.IGNORECASE)
+
+
+def _stands_alone(sentence: str, q_start: int, quote: str) -> bool:
+    """A quotation that is speech on its own, not words inside narration: it opens its
+    sentence or follows a colon, or speaks in the first person."""
+    before = sentence[:q_start].rstrip(" \u00a0\u202f«“\"-–—")
+    return not before or before.endswith(":") or bool(_FIRST_PERSON.search(quote))
+
+
+def _one_per_text(doc: Document, found: list) -> list[Statement]:
+    """One statement per quoted text (a subheading or title often repeats a quote of the
+    body: the attributed occurrence gives the speaker); quoted names of plans are left out."""
+    best: dict[str, Attribution] = {}
+    for q, attribution in found:
+        key = " ".join(q.original.lower().split())
+        if attribution.speakers and not best.get(key, Attribution()).speakers:
+            best[key] = attribution
+    statements, seen = [], set()
+    for q, attribution in found:
+        key = " ".join(q.original.lower().split())
+        if key in seen or _is_a_name(doc.text_of(q.paragraph), q):
+            continue
+        seen.add(key)
+        statements.append(_quote_statement(q, best.get(key, attribution)))
+    return statements
 
 
 def _with_role(statement: Statement, ctx: Context, shown: dict[str, str]) -> Statement:
