@@ -34,6 +34,7 @@ bench-extract: setup
 	$(BIN)/python -m pip install --quiet sumy
 	$(BIN)/python benchmarks/summaries.py
 	$(BIN)/python benchmarks/extract.py
+	$(BIN)/python benchmarks/extract_scale.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

@@ -93,6 +93,10 @@ _RELATIVE = re.compile(r"(?:^|,\s*)(?:qui|who|lequel|laquelle)\s*$", re.I)
 _WHAT_HE = re.compile(r"\b(?:what|ce qu['’])\s*(?:he|she|they|il|elle|ils|elles)(?:\s+a|\s+ont)?\s*$", re.I)
 
 
+# how far from a quotation its cues are looked for: far more than any clause
+WINDOW = 400
+
+
 @dataclass(frozen=True)
 class Attribution:
     speakers: tuple[str, ...] = ()
@@ -158,13 +162,19 @@ class Cue:
         begin = m.start() if start is None else start
         return cls(begin, m.end(), text[begin:m.end()].strip(" ,–—-"),
                    (groups.get("np") or "") if np is None else np, groups.get("pron"), strong,
-                   subject=np is not None, before=text[:m.start()])
+                   subject=np is not None, before=text[max(0, m.start() - WINDOW):m.start()])
 
 
 def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribution:
-    """The speaker of the quotation at [q_start, q_end) of ``sentence`` (marks excluded)."""
+    """The speaker of the quotation at [q_start, q_end) of ``sentence`` (marks excluded).
+
+    Cues are read within ``WINDOW`` characters of the quotation, so that a run-on "sentence"
+    of a megabyte costs time in proportion to its length, not to its square."""
     after_at = _skip_closing(sentence, q_end)
-    after = sentence[after_at:]
+    after = sentence[after_at:after_at + WINDOW]
+    if q_start > WINDOW:  # the words before the quote, from a word boundary
+        cut = sentence.find(" ", q_start - WINDOW)
+        sentence, q_start, q_end = sentence[cut + 1:q_end], q_start - cut - 1, q_end - cut - 1
     for pattern in _AFTER:
         m = pattern.match(after)
         if m:
@@ -229,7 +239,7 @@ def cues_before(before: str) -> list[Cue]:
     found = [Cue.of(m, before) for pattern in _BEFORE for m in pattern.finditer(before)]
     for pattern, strong in _SUBJECT_VERBS:
         for m in pattern.finditer(before):
-            if _WHAT_HE.search(before[: m.start()]):
+            if _WHAT_HE.search(before[max(0, m.start() - 60): m.start()]):
                 continue
             start = _clause_start(before, m.start())
             found.append(Cue.of(m, before, np=before[start:m.start()], start=start, strong=strong))
@@ -390,7 +400,7 @@ def reporting_subjects(sentence: str, ctx: Context) -> Attribution:
         found = found if found.evidence else Attribution((), None, resolved.evidence or cue.evidence)
     for pattern in _AFTER[2:5]:
         for m in re.finditer(pattern.pattern.lstrip("^"), sentence, re.I):
-            resolved = _resolve(Cue.of(m, sentence), ctx, sentence[: m.start()])
+            resolved = _resolve(Cue.of(m, sentence), ctx, sentence[max(0, m.start() - WINDOW): m.start()])
             if resolved.speakers:
                 found = resolved
             elif not found.speakers:

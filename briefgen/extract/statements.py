@@ -3,6 +3,7 @@ its ranked key sentences — found on the original text, shown in the translatio
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -10,7 +11,7 @@ from ..model import TITLE, Document, Quote, SourceBrief, Statement
 from ..text import split_sentences, words
 from .keysentences import rank_sentences
 from .people import build_cast, find_mentions, find_role
-from .speakers import Attribution, Context, attribute, continued, reporting_subjects
+from .speakers import WINDOW, Attribution, Context, attribute, continued, reporting_subjects
 
 SUMMARY_LENGTH = 3
 # words before a quoted name of a plan, document or operation: "la « Boussole stratégique »"
@@ -33,22 +34,24 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     # quotes of a portrait or an interview that carry no cue of their own are theirs
     reporter: Attribution | None = None
     reporter_block = None
+    anchors = _anchors(doc)
     for block in blocks:
         text = doc.text_of(block)
         for s, (start, end) in enumerate(_sentence_spans(doc, block)):
             sentence = text[start:end]
             report = reporting_subjects(sentence, ctx)
+            alone = _nobody_else(sentence)
             reported = report.speakers
             previous = None
             spoke: list[Attribution] = []
-            for q in _anchored(doc, block, start, end):
+            for q in _anchored(anchors.get(block, []), start, end):
                 q_start = max(q.start - start, 0) if q.last_paragraph == q.paragraph else 0
                 found = attribute(sentence, q_start, q.end - start, ctx)
                 if not found.speakers and previous is not None:
                     found = continued(sentence, previous, q_start, found)
                 if not found.speakers and not found.evidence:
-                    found = _from_context(sentence, q_start, q.original, reported, reporter,
-                                          reporter_block == block, ctx)
+                    found = _from_context(sentence, q_start, q.original, reported,
+                                          reporter if alone else None, reporter_block == block, ctx)
                 previous = (q.end - start, found)
                 ctx.remember(found.speakers)
                 spoke.append(found)
@@ -60,7 +63,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             named = [a for a in spoke if a.speakers] + ([Attribution(reported)] if reported else [])
             if named:
                 reporter, reporter_block = named[-1], block
-            elif report.evidence or not _nobody_else(sentence):
+            elif report.evidence or not alone:
                 reporter = None  # someone else (perhaps unnamed) speaks from here on
             subject = _subject_mention(sentence)
             if subject:
@@ -79,17 +82,16 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
     """The speaker of a quotation with no cue of its own: the one the sentence reports
     ("La lutte est une « préoccupation majeure », a rappelé X"), else the person the
     sentence is about when named before the quotation ("X a qualifié la loi de « … »"), else
-    the speaker of the sentences before when the sentence names nobody else (in a later
+    ``reporter``, the speaker of the sentences before, if the sentence names nobody else (in a later
     paragraph, only for words that stand alone as speech)."""
     if reported:
         return Attribution(reported, ctx.cast.roles.get(reported[0]) if len(reported) == 1 else None,
                            "reported in the same sentence")
-    subject = _subject_mention(sentence[:q_start])
+    subject = _subject_mention(sentence[max(0, q_start - WINDOW):q_start])
     if subject:
         name = ctx.cast.add_name(subject)
         return Attribution((name,), ctx.cast.roles.get(name), "subject of the sentence")
-    if (reporter and reporter.speakers and _nobody_else(sentence)
-            and (same_paragraph or _stands_alone(sentence, q_start, quote))):
+    if reporter and reporter.speakers and (same_paragraph or _stands_alone(sentence, q_start, quote)):
         return replace(reporter, evidence="speaker of the sentences before")
     return Attribution()
 
@@ -101,8 +103,10 @@ _FIRST_PERSON = re.compile(
 def _stands_alone(sentence: str, q_start: int, quote: str) -> bool:
     """A quotation that is speech on its own, not words inside narration: it opens its
     sentence or follows a colon, or speaks in the first person."""
-    before = sentence[:q_start].rstrip(" \u00a0\u202f«“\"-–—")
-    return not before or before.endswith(":") or bool(_FIRST_PERSON.search(quote))
+    k = q_start
+    while k > 0 and sentence[k - 1] in " \u00a0\u202f«“\"-–—":
+        k -= 1
+    return k == 0 or sentence[k - 1] == ":" or bool(_FIRST_PERSON.search(quote))
 
 
 def _one_per_text(doc: Document, found: list) -> list[Statement]:
@@ -144,15 +148,23 @@ def _sentence_spans(doc: Document, block: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _anchored(doc: Document, block: int, start: int, end: int) -> list[Quote]:
-    """The quotes whose attribution is read in this sentence: a quote is anchored where it
+def _anchors(doc: Document) -> dict[int, list[tuple[int, Quote]]]:
+    """The quotes of each block by the offset where their attribution is read: where a quote
     ends when it runs over several paragraphs, else where it starts."""
-    found = []
+    found: dict[int, list[tuple[int, Quote]]] = {}
     for q in doc.quotes:
-        anchor_block, anchor = (q.last_paragraph, q.end) if q.paragraph_end is not None else (q.paragraph, q.start)
-        if anchor_block == block and start <= anchor < end + 1:
-            found.append(q)
-    return sorted(found, key=lambda q: q.end)
+        block, anchor = (q.last_paragraph, q.end) if q.paragraph_end is not None else (q.paragraph, q.start)
+        found.setdefault(block, []).append((anchor, q))
+    for quotes in found.values():
+        quotes.sort(key=lambda item: item[0])
+    return found
+
+
+def _anchored(anchors: list[tuple[int, Quote]], start: int, end: int) -> list[Quote]:
+    """The quotes anchored in [start, end] of their block (``anchors`` sorted by offset)."""
+    first = bisect.bisect_left(anchors, start, key=lambda item: item[0])
+    last = bisect.bisect_left(anchors, end + 1, key=lambda item: item[0])
+    return sorted((q for _, q in anchors[first:last]), key=lambda q: q.end)
 
 
 _COMPLEMENT = re.compile(
@@ -213,8 +225,16 @@ def _quoted_share(doc: Document) -> dict[tuple[int, int], float]:
             ranges.setdefault(p, []).append((q.start if p == q.paragraph else 0, q.end if p == last else text_len))
     share = {}
     for p in range(len(doc.paragraphs)):
+        spans = sorted(ranges.get(p, []))
+        first = 0  # sentences come in order: ranges that end before one are done with
         for s, (start, end) in enumerate(_sentence_spans(doc, p)):
-            inside = sum(max(0, min(end, b) - max(start, a)) for a, b in ranges.get(p, []))
+            while first < len(spans) and spans[first][1] <= start:
+                first += 1
+            inside = 0
+            for a, b in spans[first:]:
+                if a >= end:
+                    break
+                inside += max(0, min(end, b) - max(start, a))
             share[(p, s)] = inside / max(1, end - start)
     return share
 
