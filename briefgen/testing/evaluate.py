@@ -105,7 +105,7 @@ def score_labelled(folder: Path, seeds: Path) -> Score:
 # the speaker ("how": after, before, colon, incise, fragment, carry, title, none; "ref":
 # name, short, role, pronoun, org, none). A predicted span that matches a "not speech"
 # label (a scare quote, a title, a slogan) is neither right nor wrong.
-_ARTICLE = re.compile(r"^(?:le|la|les|l')\s+|^(?:m|mme|mm|mlle|mr|mrs|ms|dr)\.?\s+")
+_ARTICLE = re.compile(r"^(?:(?:le|la|les)\s+|l'\s*)|^(?:m|mme|mm|mlle|mr|mrs|ms|dr)\.?\s+")
 
 
 def speaker_key(name: str) -> str:

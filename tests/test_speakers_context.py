@@ -1,0 +1,80 @@
+"""Speakers that a reader finds beyond the quotation's own reporting clause: the sentence's
+report, its subject, the speaker carried over paragraphs, roles with no named holder, and
+organisations. Articles are written here in the shapes real news takes (see
+benchmarks/real for the measure on real articles)."""
+
+import pytest
+
+from briefgen.detect import detect
+from briefgen.extract import extract
+from briefgen.extract.speakers import organisation_name
+from briefgen.ingest import ingest
+from briefgen.testing.evaluate import spans_match, speaker_right
+
+
+def speakers_of(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
+
+
+ARTICLE = """Jean Castex veut combattre le "séparatisme"
+
+La lutte contre l'islamisme radical est une "préoccupation majeure" de l'exécutif, a rappelé Jean Castex mardi à Paris. Le Premier ministre a tenu à rappeler qu'"aucune religion ne peut s'approprier l'espace public".
+
+Devant les députés, il a ensuite détaillé son projet de loi pour la rentrée prochaine.
+
+"Nous serons intransigeants. Nous irons jusqu'au bout."
+
+L'incendie s'est déclaré vers midi dans l'entrepôt, explique une source policière. "Il y avait énormément de monde sur place et personne n'a rien vu venir."
+
+"Le feu est maîtrisé et aucune victime n'est à déplorer", a indiqué la préfecture du Nord dans un communiqué.
+"""
+
+
+def test_speakers_from_context(tmp_path):
+    found = speakers_of(tmp_path, ARTICLE)
+    # the title's quote: the person the title is about
+    assert found["séparatisme"][0] == "Jean Castex"
+    # no cue right after the quote, but the sentence reports Jean Castex
+    assert found["préoccupation majeure"] == ("Jean Castex", "reported in the same sentence")
+    # a role the text never tied to a name: the person just spoken of
+    assert found["aucune religion ne peut s'approprier l'espace public"][0] == "Jean Castex"
+    # a paragraph of first-person speech with no cue: the speaker goes on
+    quote = "Nous serons intransigeants. Nous irons jusqu'au bout."
+    assert found[quote] == ("Jean Castex", "speaker of the sentences before")
+    # an unnamed source speaks: nobody is carried over, nobody is guessed
+    assert found["Il y avait énormément de monde sur place et personne n'a rien vu venir."][0] is None
+    # an organisation that speaks is the speaker, named as the text names it
+    assert found["Le feu est maîtrisé et aucune victime n'est à déplorer"][0] == "préfecture du Nord"
+
+
+def test_words_inside_narration_are_not_carried_into_a_new_paragraph(tmp_path):
+    found = speakers_of(tmp_path, "Titre\n\nM. Paul Martin a déclaré que la réforme était prête, a-t-il dit.\n\n"
+                                  "Un rapport publié en décembre qualifiait la situation de \"préoccupante\".\n")
+    assert found["préoccupante"][0] is None
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("la préfecture du Nord dans un communiqué", "préfecture du Nord"),
+    ("le ministère turc des Affaires étrangères", "ministère turc des Affaires étrangères"),
+    ("l'Elysée", "Elysée"),
+    ("la CGT, qui appelle à la grève", "CGT"),
+    ("le service d'incendie et de secours (SDIS) du Nord", "service d'incendie et de secours (SDIS) du Nord"),
+    ("un porte-parole", None),
+    ("le ministre", None),
+    ("Jean Castex", None),
+])
+def test_organisation_names(phrase, name):
+    assert organisation_name(phrase) == name
+
+
+def test_real_set_scoring_helpers():
+    label = {"speaker": "Elysée", "aliases": ["présidence française"]}
+    assert speaker_right("l'Élysée", label) and speaker_right("présidence française", label)
+    assert not speaker_right(None, label) and not speaker_right("Emmanuel Macron", label)
+    assert speaker_right(None, {"speaker": None})
+    assert speaker_right("Michel Raison, Jean-Luc Fichet", {"speaker": "Jean-Luc Fichet, Michel Raison"})
+    assert spans_match("Nous irons jusqu'au bout.", "nous irons jusqu’au bout")
+    assert spans_match("une phrase assez longue pour comparer", "une phrase assez longue pour comparer,")
+    assert not spans_match("oui", "non")
