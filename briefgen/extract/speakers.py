@@ -331,7 +331,27 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attrib
     organisation = organisation_name(np)
     if organisation:
         return Attribution((organisation,), None, evidence)
+    described = _DESCRIPTION.match(np)
+    if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
+        person = _described_antecedent(described, ctx)
+        if person:
+            return Attribution((person,), ctx.cast.roles.get(person), evidence)
     return Attribution((), None, evidence)
+
+
+# a definite description of one person: "le gérant", "l'ancienne députée", "la mère de famille"
+_DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’])\s*(?P<noun>(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*"
+                          r"[a-zàâçéèêëîïôûùüÿœ-]{3,})\b", re.IGNORECASE)
+
+
+def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
+    det, noun = described.group("det").lower(), described.group("noun").lower()
+    gender = "m" if det == "le" else "f" if det == "la" else ("f" if noun.endswith(("e", "euse", "rice")) else None)
+    for candidate in ctx.antecedents():
+        if gender and ctx.cast.genders.get(candidate, gender) != gender:
+            continue
+        return candidate
+    return None
 
 
 def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:

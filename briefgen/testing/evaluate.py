@@ -166,7 +166,12 @@ def score_real(labels: dict, documents: dict, extract_fn) -> RealScore:
     for key, label in labels.items():
         item = extract_fn(documents[key])
         score.articles += 1
-        gold = [q for q in label["quotes"]]
+        # the same words quoted twice are one statement (the brief shows them once): one label
+        gold, seen = [], set()
+        for q in sorted(label["quotes"], key=lambda q: not q["speech"]):
+            if normalise(q["text"]) not in seen:
+                seen.add(normalise(q["text"]))
+                gold.append(q)
         speech = [q for q in gold if q["speech"]]
         score.expected += len(speech)
         used: set[int] = set()
