@@ -33,7 +33,8 @@ MENTION = re.compile(
     rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
 )
 _ROLE = re.compile(
-    r"(?<![\w])(?P<det>le |la |l’|l'|the |)(?P<head>"
+    r"(?<![\w])(?P<det>le |la |l’|l'|the |)(?:(?:ancien|ancienne|nouveau|nouvel|nouvelle|actuel|actuelle|ex-|"
+    r"former|new)\s*)?(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -125,6 +126,11 @@ class Cast:
     genders: dict[str, str] = field(default_factory=dict)
     roles: dict[str, str] = field(default_factory=dict)  # full name -> role as written
     by_role: dict[str, list[str]] = field(default_factory=dict)  # role head -> full names
+    mentions: dict[str, int] = field(default_factory=dict)  # full name -> times named
+
+    def most_named(self) -> list[str]:
+        """People named more than once, the most often named first: whom the text is about."""
+        return sorted((n for n, k in self.mentions.items() if k > 1), key=lambda n: -self.mentions[n])
 
     def add_name(self, name: str, gender: str | None = None) -> str:
         full = self.resolve_surname(name) if len(name.split()) == 1 else name
@@ -185,7 +191,8 @@ def build_cast(texts: list[str]) -> Cast:
                 cast.add_name(name, None if m.plural else m.gender)
     for _, m in mentions:
         for name in m.names:
-            cast.add_name(name, None if m.plural else m.gender)
+            full = cast.add_name(name, None if m.plural else m.gender)
+            cast.mentions[full] = cast.mentions.get(full, 0) + 1
     for text in texts:
         for m in find_mentions(text):
             if len(m.names) != 1:

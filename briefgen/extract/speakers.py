@@ -298,10 +298,17 @@ def _names_someone(part: str) -> bool:
             or bool(find_role(part)) or _RELATIVE.search(part) is not None)
 
 
+# "a annoncé à l'AFP l'ancien président", "explique au Parisien Gérard Hébert": whom it was
+# said to stands before the speaker
+_TOLD_TO = re.compile(r"^(?:à|au|aux|to)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A-Z][\w-]*|presse|journalistes|"
+                      r"quotidien|hebdomadaire|radio|chaîne|journal|magazine|site|micro)(?:\s+[A-Z][\w-]*)?\s*,?\s+"
+                      r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|[A-Z]))")
+
+
 def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attribution:
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
-    np = np.strip()
+    np = _TOLD_TO.sub("", np.strip())
     low = np.lower()
     for phrase in PLURAL_PHRASES:
         if low.startswith(phrase):
@@ -328,7 +335,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attrib
             person = _role_antecedent(role, np, ctx)
         if person:
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
-    organisation = organisation_name(np)
+    organisation = organisation_name(np) or _proper_organisation(np)
     if organisation:
         return Attribution((organisation,), None, evidence)
     described = _DESCRIPTION.match(np)
@@ -359,7 +366,7 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     text was just speaking of, if the role fits them (gender, and no other role known)."""
     gender = role_gender(role.group("det"), np[role.start("head"):])
     head = role.group("head").lower()
-    for candidate in ctx.antecedents():
+    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
         known = ctx.cast.roles.get(candidate)
         if known and head not in known.lower():
             continue
@@ -375,6 +382,28 @@ _ORGANISATION = re.compile(
     + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>[A-Z][A-Z0-9]{1,9}\b.*)$",
     re.IGNORECASE | re.DOTALL)
 _ORGANISATION_END = re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(ORGANISATION_END) + r")\b)", re.IGNORECASE)
+
+
+_PROPER = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)(?=\s*(?:[,;.:(]|$)|\s+[a-zà-ÿ])")
+_NOT_A_BODY = frozenset("Le La Les L Un Une Il Elle Ils Elles On Ce Cette Cet Ces Selon Pour Mais Et Plusieurs "
+                        "Certains Certaines Beaucoup Tous Toutes Aucun Aucune Chacun Quelques Deux Trois Nombre "
+                        "The He She They It We Several Some Many Both All".split())
+
+
+def _proper_organisation(np: str) -> str | None:
+    """A speaker named by a proper noun that is no person's name ("selon Vigicrues",
+    "prévient Keraunos", "a indiqué Matignon")."""
+    from .people import FIRST_NAMES
+
+    m = _PROPER.match(np.strip())
+    if not m:
+        return None
+    first = m.group("name").split()[0]
+    if re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý]", np.strip()[m.end():]):
+        return None  # "Washington et Bruxelles": not one body
+    if first in _NOT_A_BODY or first[1:2] in ("'", "’") or first in FIRST_NAMES or find_mentions(m.group("name")):
+        return None
+    return m.group("name")
 
 
 def organisation_name(np: str) -> str | None:
