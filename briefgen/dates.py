@@ -1,43 +1,68 @@
-"""Dates as French and English news pages write them, to ISO ``YYYY-MM-DD``.
+"""Dates as news pages write them, to ISO ``YYYY-MM-DD``.
 
 "26 juin 2020", "lundi 03 février 2020", "1er décembre 2017", "04 Dec. 2017",
-"December 4, 2017", "2017-12-04", "04/12/2017", and the partial forms "3 déc." and
-"le 06/12" (day and month only: the year is left unknown, never guessed).
+"December 4, 2017", "27 de noviembre de 2026", "27. November 2026", "27 ноября 2026",
+"2017-12-04", "04/12/2017", and the partial forms "3 déc.", "Nov 27" and "le 06/12" (day
+and month only: the year is left unknown, never guessed).
+
+Month and weekday names, full and abbreviated, come from CLDR (through Babel) for every
+language in ``LOCALES``; adding a language there is all it takes.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date as _date
 
-from .text import strip_accents
+# languages whose month and weekday names are read (CLDR locale codes)
+LOCALES = ("fr", "en", "es", "it", "pt", "ca", "ro", "de", "nl", "ru")
 
-_MONTHS = {
-    # French (accents stripped, lower case) and English, full and abbreviated
-    "janvier": 1, "janv": 1, "jan": 1, "january": 1,
-    "fevrier": 2, "fevr": 2, "fev": 2, "february": 2, "feb": 2,
-    "mars": 3, "march": 3, "mar": 3,
-    "avril": 4, "avr": 4, "april": 4, "apr": 4,
-    "mai": 5, "may": 5,
-    "juin": 6, "june": 6, "jun": 6,
-    "juillet": 7, "juil": 7, "july": 7, "jul": 7,
-    "aout": 8, "august": 8, "aug": 8,
-    "septembre": 9, "sept": 9, "sep": 9, "september": 9,
-    "octobre": 10, "oct": 10, "october": 10,
-    "novembre": 11, "nov": 11, "november": 11,
-    "decembre": 12, "dec": 12, "december": 12,
-}
-_MONTH = r"(?P<month>[A-Za-zéèûÉÈÛ]{3,9})\.?"
-_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th)?"
+
+def _key(name: str) -> str:
+    """A month or weekday name compared without case, accents, a trailing dot or the
+    Catalan "de "/"d’" that CLDR's format forms carry."""
+    name = re.sub(r"^(?:de |d['’])", "", name.lower()).strip(". ")
+    return "".join(c for c in unicodedata.normalize("NFD", name) if unicodedata.category(c) != "Mn")
+
+
+@functools.cache
+def month_numbers() -> dict[str, int]:
+    """Every month name of ``LOCALES`` (wide and abbreviated, format and stand-alone) → 1–12."""
+    from babel.dates import get_month_names
+
+    table: dict[str, int] = {}
+    for locale in LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    if len(_key(name)) >= 3:
+                        table.setdefault(_key(name), number)
+    return table
+
+
+@functools.cache
+def weekday_numbers() -> dict[str, int]:
+    """Every weekday name of ``LOCALES`` (wide) → 0 (Monday) – 6."""
+    from babel.dates import get_day_names
+
+    return {_key(name): number for locale in LOCALES for context in ("format", "stand-alone")
+            for number, name in get_day_names("wide", context, locale).items()}
+
+
+_MONTH = r"(?P<month>[^\W\d_]{3,12})\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:er|st|nd|rd|th|º|°)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR}\b)?", re.IGNORECASE),
+    re.compile(rf"\b{_DAY}\.?\s+(?:de\s+|d['’]\s*)?{_MONTH}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b)?", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])"),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?![.,]?\d)", re.IGNORECASE),  # "Nov 27 (Reuters)"
 ]
 
 
@@ -72,7 +97,7 @@ def find_dates(text: str) -> list[FoundDate]:
 def _parse(m: re.Match) -> FoundDate | None:
     groups = m.groupdict()
     if groups.get("month"):
-        month = _MONTHS.get(strip_accents(groups["month"]).lower())
+        month = month_numbers().get(_key(groups["month"]))
     else:
         month = int(groups["mnum"])
     if not month:
@@ -97,11 +122,7 @@ def first_full_date(text: str) -> str | None:
     return None
 
 
-_WEEKDAYS = {
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
-    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
-}
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"(?<![\w-])([^\W\d_]{4,12}(?:-feira)?)(?![\w-])", re.IGNORECASE)
 _YEAR_MENTION = re.compile(r"\b((?:19|20)\d\d)\b")
 # words that put a year in the future of the writer: "aura lieu en 2022", "se prolongera en 2022"
 _FUTURE = re.compile(
@@ -119,10 +140,10 @@ def infer_year(partial: FoundDate, body: str) -> int | None:
     candidate years, exactly one may put that day and month on that weekday; otherwise
     the year stays unknown.
     """
-    weekday = _WEEKDAY.search(body)
-    if weekday is None:
+    days = weekday_numbers()
+    wanted = next((days[_key(m.group(1))] for m in _WEEKDAY.finditer(body) if _key(m.group(1)) in days), None)
+    if wanted is None:
         return None
-    wanted = _WEEKDAYS[weekday.group(1).lower()]
     candidates = set()
     for m in _YEAR_MENTION.finditer(body):
         year = int(m.group(1))
