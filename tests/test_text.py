@@ -58,3 +58,18 @@ def test_find_quotes_original_is_exact_substring_without_inner_spaces():
     (start, end, marks), = find_quotes(text)
     assert text[start:end] == "partenariat durable"
     assert marks == "«»"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("Er sagte: „Wir sind bereit.“ Dann ging er.", ["Wir sind bereit."]),
+    ("Sie sagte: »Wir kommen«, so Müller.", ["Wir kommen"]),
+    ("Ministrul a spus: „Suntem pregătiți”.", ["Suntem pregătiți"]),
+    ("De minister zei: ‘We zijn er klaar voor’, aldus De Jonge.", ["We zijn er klaar voor"]),
+    ("«Мы готовы», — заявил Лавров.", ["Мы готовы"]),
+    ("Il a dit « oui » et l’Europe a répondu « non ».", ["oui", "non"]),
+    # a stray straight mark does not turn the narration between two quotes into a quote
+    ('"Nous irons", a déclaré Mme Dupont, déléguée" syndicale. Elle insiste : "pas de recul".',
+     ["Nous irons", "pas de recul"]),
+])
+def test_quote_marks_of_every_language(text, quoted):
+    assert [text[start:end] for start, end, _ in find_quotes(text)] == quoted

@@ -68,3 +68,12 @@ NOT_NAMES = frozenset(_all("words", "not_names") + _calendar_words())
 NAME_PARTICLES = frozenset(_all("words", "name_particles"))
 ORGANISATION_HEADS = tuple(_all("organisations", "heads"))
 ORGANISATION_END = tuple(_all("organisations", "end_words"))
+# every other language's verbs of saying, auxiliaries, "according to" and "in X's view"
+# words: read by the shared cue patterns of speakers.py (French and English have their own
+# shapes there too: "a-t-il ajouté", "explique-t-elle", '"…," Austin said')
+OTHER_REPORTING = tuple(dict.fromkeys(v for code, lang in DATA.items() if code not in ("fr", "en")
+                                      for v in lang.get("reporting", {}).get("verbs", [])))
+OTHER_AUXILIARIES = tuple(dict.fromkeys(v for code, lang in DATA.items() if code not in ("fr", "en")
+                                        for v in lang.get("reporting", {}).get("auxiliaries", [])))
+ACCORDING_TO = tuple(_all("reporting", "according_to"))
+IN_THE_VIEW_OF = tuple(_all("reporting", "in_the_view_of"))

@@ -8,43 +8,76 @@ from __future__ import annotations
 
 from ..model import TITLE, Quote, Segment
 
-_PAIRS = {"«": "»", "“": "”", "„": "“"}
+# opening mark -> the marks that may close it: French and Spanish « », English “ ”, German
+# „ “ and » «, Romanian and Polish „ ”, Dutch and English single ‘ ’, Swiss ‹ ›
+_PAIRS = {"«": "»", "“": "”", "„": "“”", "»": "«", "‘": "’", "‹": "›"}
 _SPACES = " \t\u00a0\u202f\u2009"
+# marks that can open a quotation on their own in any paragraph (» and ‘ only in the right
+# position: see _opens)
+OPENING_MARKS = "«“„»‘‹"
 
 
 def find_quotes(text: str) -> list[tuple[int, int, str]]:
     """Direct quotations in one paragraph: (start, end, marks) of the quoted text.
 
-    Handles « … », “ … ”, „ … “ (nested marks stay inside the outer quote) and straight
-    " … " pairs. Offsets exclude the marks and the spaces just inside them, so
-    ``text[start:end]`` is the verbatim quoted text.
+    Handles « … », “ … ”, „ … “, „ … ”, » … «, ‘ … ’, ‹ … › (nested marks stay inside the
+    outer quote) and straight " … " pairs. A mark's direction decides what it can do: an
+    opening mark stands after a space or the start and before a word, a closing one after a
+    word, so one stray mark cannot turn the rest of the paragraph inside out. Offsets
+    exclude the marks and the spaces just inside them: ``text[start:end]`` is verbatim.
     """
     spans: list[tuple[int, int, str]] = []
     i = 0
     n = len(text)
     while i < n:
         ch = text[i]
-        if ch in _PAIRS:
+        close = None
+        if ch in _PAIRS and _opens(text, i):
             close = _matching_close(text, i)
-            if close is not None:
+        elif ch == '"' and _opens(text, i):
+            close = next((j for j in range(i + 1, n) if text[j] == '"' and _closes(text, j)), None)
+        if close is not None:
+            if not _narration(text[i + 1:close]):
                 _add_span(spans, text, i + 1, close, ch + text[close])
-                i = close + 1
-                continue
-        elif ch == '"':
-            close = text.find('"', i + 1)
-            if close != -1:
-                _add_span(spans, text, i + 1, close, '""')
                 i = close + 1
                 continue
         i += 1
     return spans
 
 
+def _opens(text: str, i: int) -> bool:
+    """The mark at ``i`` can open a quotation: « “ „ ‹ always; " » ‘ only after a space,
+    the start or an opening bracket or dash, and before a non-space (a German »Wort«, not a
+    French closing »; a Dutch ‘woord’, not an apostrophe)."""
+    if text[i] in "«“„‹":
+        return True
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == '"':
+        return (before in _SPACES + "\n([{–—-/:" or not before.isalnum()) and after not in _SPACES + "\n"
+    return (before in _SPACES + "\n([{–—-:") and after not in _SPACES + "\n" and (
+        text[i] != "»" or "«" in text[i + 1:])
+
+
+def _closes(text: str, j: int) -> bool:
+    """The straight mark at ``j`` can close a quotation: after a non-space, before a space,
+    punctuation or the end."""
+    before = text[j - 1]
+    after = text[j + 1] if j + 1 < len(text) else " "
+    return before not in _SPACES and not after.isalnum()
+
+
+def _narration(inside: str) -> bool:
+    """What a misplaced pair of marks encloses between two quotations: it starts with the
+    punctuation that ended the quote before (", a déclaré X, déléguée…", ". Elle insiste :")."""
+    return inside.lstrip(_SPACES)[:1] in (",", ".", ";", ")")
+
+
 def unclosed_quote(text: str) -> int | None:
     """Where a quotation opens in ``text`` without closing in it (it goes on in the next
     paragraph), or None."""
     after = max((end for _, end, _ in find_quotes(text)), default=0)
-    opening = next((i for i in range(after, len(text)) if text[i] in "«“"), None)
+    opening = next((i for i in range(after, len(text)) if text[i] in "«“„"), None)
     if opening is None or _matching_close(text, opening) is not None:
         return None
     return opening if any(c.isalnum() for c in text[opening + 1:]) else None
@@ -56,11 +89,13 @@ def _matching_close(text: str, open_at: int) -> int | None:
     depth = 0
     for j in range(open_at + 1, len(text)):
         c = text[j]
-        if c == closing and depth == 0:
+        if c in closing and depth == 0:
+            if opening in "‘" and (j + 1 < len(text) and text[j + 1].isalpha()):
+                continue  # an apostrophe inside the quotation ("‘l’Europe’")
             return j
-        if c == opening and opening != closing:
+        if c == opening and opening not in closing:
             depth += 1
-        elif c == closing:
+        elif c in closing:
             depth -= 1
     return None
 

@@ -17,10 +17,14 @@ import re
 from dataclasses import dataclass, field
 
 from .lexicon import (
+    ACCORDING_TO,
     ADVERBIALS,
     ENGLISH_REPORTING,
+    IN_THE_VIEW_OF,
     ORGANISATION_END,
     ORGANISATION_HEADS,
+    OTHER_AUXILIARIES,
+    OTHER_REPORTING,
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
     REFLEXIVE_PRESENT,
@@ -34,8 +38,8 @@ _W = r"[\w’'-]+"
 # characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
 # of titles and initials ("M. Stoltenberg", "J. Biden") are part of it
 _TITLE_DOT = r"(?:(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)\.|\b[A-Z]\.(?=\s*[A-Z]))"
-_NP = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”])"
-_NP_NOCOMMA = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”,])"
+_NP = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›])"
+_NP_NOCOMMA = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›,])"
 _ADVERBS = r"(?:\s+(?:" + "|".join(sorted(ADVERBIALS, key=len, reverse=True)) + r"|[^\W\d_]+ment))*"
 _PARTICIPLE = (r"(?P<verb>" + "|".join(sorted(REPORTING_PARTICIPLES, key=len, reverse=True))
                + r"|fait (?:savoir|valoir|remarquer|observer))")
@@ -46,6 +50,18 @@ _AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|s['’]est|se sont|s
 _AUX_INVERTED = r"(?:a-t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se sont-)"
 _PRONOUN = r"(?P<pron>il|elle|ils|elles|on|he|she|they)"
 _LEAD = r"^\s*[,–—-]\s*"
+_LEAD_DASH = r"^\s*(?:[,–—-]\s*){1,2}"  # "», — заявил", ", – dijo"
+
+
+def _words(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+_ACCORDING = rf"(?:{_words(ACCORDING_TO)})"
+_IN_VIEW = rf"(?:{_words(IN_THE_VIEW_OF)})"
+# verbs of saying of every other language, with an auxiliary where it has one: "ha dichiarato",
+# "va dir", "a declarat", "hat gesagt", "dijo", "заявил"
+_OTHER = rf"(?P<verb>(?:(?:{_words(OTHER_AUXILIARIES)})\s+)?(?:{_words(OTHER_REPORTING)}))"
 
 # after the quote (the quote ends a clause)
 _AFTER = [
@@ -53,19 +69,27 @@ _AFTER = [
     re.compile(rf"{_LEAD}{_PRESENT}-(?:t-)?{_PRONOUN}\b", re.I),
     re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
-    re.compile(rf"{_LEAD}(?:selon|d['’]après|according to)\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_ACCORDING}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_PRESENT}\b", re.I),
     re.compile(rf"^\s*,?\s*{_ENGLISH}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"^\s*,?\s*(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_ENGLISH}\b", re.I),
+    # other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
+    re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+{_NP}{{1,160}})", re.I),
+    # with the subject left out, as Spanish, Italian, Portuguese, Catalan, Romanian do: "», dijo."
+    re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[.;!?]|$)", re.I),
+    re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
 ]
 # before the quote: the cue nearest to the quote wins
 _BEFORE = [
     # "selon X, « …" and "Pour la ministre, Florence Parly, « …" just before the quote
-    re.compile(rf"(?:^|[\s(])(?:selon|d['’]après|pour|according to)\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
+    re.compile(rf"(?:^|[\s(]){_ACCORDING}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
+    re.compile(rf"(?:^|[\s(]){_IN_VIEW}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
     # a sentence that opens with "Selon X," / "Pour X," governs its quotes
-    re.compile(rf"^\s*(?:selon|d['’]après|pour|according to)\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
-    re.compile(rf"(?:^|[\s,])selon\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    re.compile(rf"^\s*(?:{_ACCORDING}|{_IN_VIEW})\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    re.compile(rf"(?:^|[\s,]){_ACCORDING}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    # other languages, the verb before its subject: "sagte der Kanzler: „", "dijo la ministra: «"
+    re.compile(rf"(?<![\w’'-]){_OTHER}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s*[:,]?\s*$", re.I),
     re.compile(rf"{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>\s+(?:le|la|l’|l'|M\.|Mme|MM\.){_NP}{{1,120}}?)\s*[–—-]",
                re.I),
@@ -75,6 +99,7 @@ _SUBJECT_VERBS = [
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_PRESENT}\b", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_ENGLISH}\b", re.I), True),
+    (re.compile(rf"(?<![\w’'-]){_OTHER}(?![\w-])", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_W}", re.I), False),
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s*$", re.I), False),
 ]
@@ -247,6 +272,9 @@ def cues_before(before: str) -> list[Cue]:
 
 
 def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
+    if cue.pron == "":  # the subject left out ("», dijo."): whoever was just spoken of
+        person = next(iter(ctx.antecedents()), None)
+        return Attribution((person,) if person else (), ctx.cast.roles.get(person) if person else None, cue.evidence)
     if cue.pron:
         return _pronoun(cue.pron, ctx, cue.evidence)
     np = _clause_subject(cue.np) if cue.subject else cue.np
