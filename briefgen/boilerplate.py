@@ -39,10 +39,11 @@ _DATE_FILLER = set(
     vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
     par by créé""".split()
 )
-# "Paris, 3 déc. (Cinktank.com) –"  /  "BRUXELLES (AFP) -"
+# "Paris, 3 déc. (Cinktank.com) –", "BRUXELLES (AFP) -", "BERLIN, 27. November (dpa) -",
+# "МОСКВА, 27 ноября. /ТАСС/."
 _DATELINE = re.compile(
-    r"^(?P<place>[A-ZÀ-Ý][^,()\d]{0,39}?)\s*(?:,\s*(?P<when>[^()]{0,40}?))?\s*"
-    r"\((?P<outlet>[^()]{2,60})\)\s*[-–—:]*\s*(?P<rest>.*)$"
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
+    r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/)\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
 _COUNTER = re.compile(
     r"^[\W\d_]*(?:\d+\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)?)?[\W_]*$",
@@ -58,6 +59,7 @@ class Cleaned:
     published_lines: list[str] = field(default_factory=list)  # evidence of publication
     updated_lines: list[str] = field(default_factory=list)  # evidence of a later update
     dateline_date: str | None = None  # the date part of the dateline, as written
+    place: str | None = None  # where the dateline says the story was filed
 
 
 def split_paragraphs(text: str) -> list[str]:
@@ -90,7 +92,8 @@ def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
         kind = classify(para)
         if kind == "dateline":
             m = _DATELINE.match(para)
-            result.outlet = result.outlet or _outlet_name(m.group("outlet"))
+            result.outlet = result.outlet or _outlet_name(m.group("outlet") or m.group("slashed"))
+            result.place = result.place or _place_name(m.group("place"))
             when = (m.group("when") or "").strip()
             result.dateline_date = result.dateline_date or when or None
             if when:
@@ -126,7 +129,7 @@ def classify(para: str) -> str:
 
 def _is_dateline(para: str) -> bool:
     m = _DATELINE.match(para)
-    if not m or not _plausible_outlet(m.group("outlet")):
+    if not m or not _plausible_outlet(m.group("outlet") or m.group("slashed")):
         return False
     place = m.group("place").split()
     if len(place) > 4 or not all(w[0].isupper() for w in place if len(w) > 2):
@@ -136,7 +139,7 @@ def _is_dateline(para: str) -> bool:
         return False
     # the dateline is the whole line, or is followed by a dash and the first sentence
     rest_after = para[m.start("rest"):]
-    separated = re.search(r"\)\s*[-–—:]", para[: m.start("rest")]) is not None
+    separated = re.search(r"[)/]\s*[-–—:.]", para[: m.start("rest")]) is not None
     return not rest_after.strip() or separated
 
 
@@ -163,12 +166,19 @@ def _plausible_outlet(name: str) -> bool:
     name = name.strip()
     return bool(
         re.search(r"\.\w{2,4}$", name)  # a web address
-        or re.fullmatch(r"[A-Z][A-Za-z&\-\s]{1,25}", name) and len(name.split()) <= 4  # AFP, Reuters
+        or re.fullmatch(r"[^\W\d_][^\W\d]*(?:[&\-\s][^\W\d]+)*", name) and len(name) <= 26
+        and len(name.split()) <= 4 and (name[0].isupper() or name.isalpha())  # AFP, Reuters, dpa, ТАСС
     )
 
 
 def _outlet_name(name: str) -> str:
     return name.strip()
+
+
+def _place_name(place: str) -> str:
+    """"MADRID" → "Madrid", "DEN HAAG" → "Den Haag"; a place written in mixed case stays."""
+    place = place.strip(" ,")
+    return place.title() if place.isupper() else place
 
 
 def looks_like_title(para: str) -> bool:

@@ -188,6 +188,7 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         paragraphs=tuple(_paragraph(p) for p in cleaned.paragraphs),
         title=Segment(cleaned.title) if cleaned.title else None,
         outlet=html_meta.get("outlet") or cleaned.outlet,
+        place=cleaned.place,
         published=published,
         quotes=tuple(quotations(cleaned.paragraphs, cleaned.title)),
         date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),

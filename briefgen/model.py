@@ -88,6 +88,7 @@ class Document:
     published: str | None = None
     language: str | None = None
     quotes: tuple[Quote, ...] = ()
+    place: str | None = None  # where a dateline says the story was filed ("Madrid")
     # lines removed from the body that said something about the date ("Mis à jour le …")
     date_evidence: tuple[str, ...] = ()
     # other files with exactly the same bytes (one source, several names)

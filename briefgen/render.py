@@ -41,6 +41,7 @@ def source_json(item: SourceBrief) -> dict:
         "title": _text(doc.title.text, doc.title.original) if doc.title else None,
         "title_original": doc.title.original if doc.title else None,
         "outlet": doc.outlet,
+        "place": doc.place,
         "published": doc.published,
         "translation": doc.translation,
         "paragraphs": [

@@ -192,3 +192,19 @@ def test_markdown_front_matter(tmp_path):
     doc = ingest(path)
     assert (doc.title.original, doc.published, doc.outlet) == ("L'OTAN et l'UE", "2023-07-11", "Le Journal")
     assert "---" not in body(doc)
+
+
+@pytest.mark.parametrize("dateline, place, outlet, when", [
+    ("MADRID, 27 nov (EFE) – La ministra de Defensa habló ayer en el Congreso.", "Madrid", "EFE", "27 nov"),
+    ("BUCUREȘTI, 27 noiembrie (Agerpres) - Ministrul a vorbit ieri.", "București", "Agerpres", "27 noiembrie"),
+    ("BERLIN, 27. November (dpa) - Der Kanzler sprach am Mittwoch.", "Berlin", "dpa", "27. November"),
+    ("МОСКВА, 27 ноября. /ТАСС/. Министр выступил в среду.", "Москва", "ТАСС", "27 ноября."),
+    ("DEN HAAG (ANP) - De minister sprak woensdag in de Kamer.", "Den Haag", "ANP", None),
+    ("LONDON, Nov 27 (Reuters) - The minister spoke on Wednesday.", "London", "Reuters", "Nov 27"),
+])
+def test_datelines_of_other_presses(dateline, place, outlet, when):
+    from briefgen import boilerplate
+
+    cleaned = boilerplate.clean([dateline])
+    assert (cleaned.place, cleaned.outlet, cleaned.dateline_date) == (place, outlet, when)
+    assert not cleaned.paragraphs[0].startswith(dateline.split()[0])  # the dateline left the body
