@@ -162,14 +162,10 @@ class Cast:
             needed = [w for w in synonym.split() if len(w) > 3]  # "ministre … affaires étrangères"
             people += [p for p, role in self.roles.items()
                        if all(w in role.lower() for w in needed) and p not in people]
-        if len(people) == 1:
-            return people[0]
-        words = [w for w in re.findall(r"[\w’'-]+", qualifier.lower()) if len(w) > 3][:3]
-        if words:
-            fitting = [p for p in people if all(w in self.roles.get(p, "").lower() for w in words)]
-            if len(fitting) == 1:
-                return fitting[0]
-        return None
+        words = [w for w in re.findall(r"[\w’'-]+", _qualifier(qualifier).lower()) if len(w) > 3][:3]
+        if words:  # "le chef de l'Etat" is not "le chef de file des Insoumis"
+            people = [p for p in people if all(w in self.roles.get(p, "").lower() for w in words)]
+        return people[0] if len(people) == 1 else None
 
     def known_surname(self, phrase: str) -> str | None:
         """A capitalised word of ``phrase`` that is the surname of exactly one known person."""
@@ -179,6 +175,13 @@ class Cast:
                 if len(matches) == 1:
                     return matches.pop()
         return None
+
+
+def _qualifier(text: str) -> str:
+    """The words that qualify a role, up to the end of its noun phrase ("de l'Etat",
+    "allemande"; not the rest of the sentence)."""
+    return re.split(r"[,;:.()«»\"“”]|\s(?:qui|que|dont|lors|dans|sur|mardi|lundi|mercredi|jeudi|vendredi|samedi|"
+                    r"dimanche|hier|who|which|on|in)\s", text, maxsplit=1)[0]
 
 
 def build_cast(texts: list[str]) -> Cast:

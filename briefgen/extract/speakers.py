@@ -144,6 +144,9 @@ class Context:
     last_subject: str | None = None
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
+    # an organisation's short name → the full name the text gave it ("le ministère" → "ministère
+    # de la Culture"), when the text gives only one
+    organisations: dict[str, str] = field(default_factory=dict)
 
     def remember(self, speakers: tuple[str, ...]) -> None:
         if len(speakers) == 1:
@@ -365,7 +368,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attrib
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
     organisation = organisation_name(np) or _proper_organisation(np)
     if organisation:
-        return Attribution((organisation,), None, evidence)
+        return Attribution((ctx.organisations.get(organisation.lower(), organisation),), None, evidence)
     described = _DESCRIPTION.match(np)
     if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
         person = _described_antecedent(described, ctx)
@@ -432,6 +435,27 @@ def _proper_organisation(np: str) -> str | None:
     if first in _NOT_A_BODY or first[1:2] in ("'", "’") or first in FIRST_NAMES or find_mentions(m.group("name")):
         return None
     return m.group("name")
+
+
+def known_organisations(texts: list[str]) -> dict[str, str]:
+    """The organisations a text names in full, by their head noun: {"ministère": "ministère de
+    la Culture"} — only heads that name one organisation, so a short mention is unambiguous."""
+    full: dict[str, set[str]] = {}
+    for text in texts:
+        for m in _ORGANISATION_MENTION.finditer(text):
+            if m.group("of"):
+                full.setdefault(m.group("head").lower(), set()).add(m.group(0)[m.start("head") - m.start():])
+    return {head: names.pop() for head, names in full.items() if len(names) == 1}
+
+
+_ORGANISATION_MENTION = re.compile(
+    r"(?<![\w’'])(?:le|la|les|l['’]|the)\s*(?P<head>"
+    + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True)) + r")\b"
+    # its complement, when it names it: "de la Culture", "des Affaires étrangères", "du Nord"
+    r"(?P<of>\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
+    r"(?:\s+(?:et\s+(?:de\s+la\s+|des\s+|du\s+|de\s+)?)?[A-ZÀ-Ý][\w’'-]*)*"
+    r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?))?",
+    re.IGNORECASE)
 
 
 def organisation_name(np: str) -> str | None:

@@ -11,7 +11,15 @@ from ..model import TITLE, Document, Quote, SourceBrief, Statement
 from ..text import split_sentences, words
 from .keysentences import rank_sentences
 from .people import build_cast, find_mentions, find_role
-from .speakers import WINDOW, Attribution, Context, attribute, continued, reporting_subjects
+from .speakers import (
+    WINDOW,
+    Attribution,
+    Context,
+    attribute,
+    continued,
+    known_organisations,
+    reporting_subjects,
+)
 
 SUMMARY_LENGTH = 3
 # words before a quoted name of a plan, document or operation: "la « Boussole stratégique »"
@@ -26,7 +34,7 @@ _NAMING = re.compile(
 def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
-    ctx = Context(cast=build_cast(texts))
+    ctx = Context(cast=build_cast(texts), organisations=known_organisations(texts))
     quotes: list = []
     sentence_speakers: dict[tuple[int, int], Attribution] = {}
     blocks = ([TITLE] if doc.title else []) + list(range(len(doc.paragraphs)))
