@@ -66,6 +66,8 @@ PLURAL_PRONOUNS = frozenset(_all("people", "plural_pronouns"))
 PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 NOT_NAMES = frozenset(_all("words", "not_names") + _calendar_words())
 NAME_PARTICLES = frozenset(_all("words", "name_particles"))
+# institutions and places that speak for a government or a body ("Moscou a dénoncé …")
+INSTITUTIONS = frozenset(DATA["common"]["words"]["not_names"])
 ORGANISATION_HEADS = tuple(_all("organisations", "heads"))
 ORGANISATION_END = tuple(_all("organisations", "end_words"))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"

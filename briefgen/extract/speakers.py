@@ -21,6 +21,7 @@ from .lexicon import (
     ADVERBIALS,
     ENGLISH_REPORTING,
     IN_THE_VIEW_OF,
+    INSTITUTIONS,
     ORGANISATION_END,
     ORGANISATION_HEADS,
     OTHER_AUXILIARIES,
@@ -286,7 +287,9 @@ def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
         if mentions:
             names = tuple(ctx.cast.add_name(n) for n in mentions[-1].names)
             return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, cue.evidence)
-    return resolve_phrase(np, ctx, cue.evidence)
+    # a capitalised word that opens a clause is as often "Je" or "Inconnu" as a body's name:
+    # only a name after the verb ("prévient Keraunos", "selon Vigicrues") is taken as one
+    return resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
 
 
 _RELATION = re.compile(
@@ -336,7 +339,7 @@ _TOLD_TO = re.compile(r"^(?:à|au|aux|to)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A
                       r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|[A-Z]))")
 
 
-def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attribution:
+def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by_name: bool = True) -> Attribution:
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
     np = _TOLD_TO.sub("", np.strip())
@@ -366,7 +369,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None) -> Attrib
             person = _role_antecedent(role, np, ctx)
         if person:
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
-    organisation = organisation_name(np) or _proper_organisation(np)
+    organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
         return Attribution((ctx.organisations.get(organisation.lower(), organisation),), None, evidence)
     described = _DESCRIPTION.match(np)
@@ -421,15 +424,18 @@ _NOT_A_BODY = frozenset("Le La Les L Un Une Il Elle Ils Elles On Ce Cette Cet Ce
                         "The He She They It We Several Some Many Both All".split())
 
 
-def _proper_organisation(np: str) -> str | None:
+def _proper_organisation(np: str, any_name: bool = True) -> str | None:
     """A speaker named by a proper noun that is no person's name ("selon Vigicrues",
-    "prévient Keraunos", "a indiqué Matignon")."""
+    "prévient Keraunos", "a indiqué Matignon"); unless ``any_name``, only a known
+    institution or capital ("Moscou a dénoncé")."""
     from .people import FIRST_NAMES
 
     m = _PROPER.match(np.strip())
     if not m:
         return None
     first = m.group("name").split()[0]
+    if not any_name and m.group("name") not in INSTITUTIONS:
+        return None
     if re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý]", np.strip()[m.end():]):
         return None  # "Washington et Bruxelles": not one body
     if first in _NOT_A_BODY or first[1:2] in ("'", "’") or first in FIRST_NAMES or find_mentions(m.group("name")):
