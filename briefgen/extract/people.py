@@ -34,7 +34,7 @@ MENTION = re.compile(
 )
 _ROLE = re.compile(
     r"(?<![\w])(?P<det>le |la |l’|l'|the |)(?:(?:ancien|ancienne|nouveau|nouvel|nouvelle|actuel|actuelle|ex-|"
-    r"former|new)\s*)?(?P<head>"
+    r"controversée?|jeune|former|new)\s*)?(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,

@@ -388,7 +388,7 @@ _DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’])\s*(?P<noun>(?:ancien|ancienn
 def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
     det, noun = described.group("det").lower(), described.group("noun").lower()
     gender = "m" if det == "le" else "f" if det == "la" else ("f" if noun.endswith(("e", "euse", "rice")) else None)
-    for candidate in ctx.antecedents():
+    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
         return candidate
@@ -486,7 +486,8 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     gender = SINGULAR_PRONOUNS.get(pron)
     if gender is None:  # "on"
         return Attribution((), None, evidence)
-    for candidate in ctx.antecedents():
+    # before anyone has been named, "il" is the person the article is about
+    for candidate in ctx.antecedents() or ctx.cast.most_named()[:1]:
         if ctx.cast.genders.get(candidate, gender) == gender:
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
     return Attribution()
