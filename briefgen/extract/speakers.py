@@ -263,6 +263,9 @@ def _clause_start(text: str, end: int, limit: int = 200) -> int:
     return floor
 
 
+_INVERTED_SUBJECT = re.compile(rf"(?P<np>\s+{_NP_NOCOMMA}{{2,120}}?)(?=,|\s+(?:qui|que|who|that)\b|$)")
+
+
 def cues_before(before: str) -> list[Cue]:
     """Cues before the quote, nearest first."""
     found = [Cue.of(m, before) for pattern in _BEFORE for m in pattern.finditer(before)]
@@ -271,7 +274,16 @@ def cues_before(before: str) -> list[Cue]:
             if _WHAT_HE.search(before[max(0, m.start() - 60): m.start()]):
                 continue
             start = _clause_start(before, m.start())
-            found.append(Cue.of(m, before, np=before[start:m.start()], start=start, strong=strong))
+            subject = before[start:m.start()]
+            if strong and not any(c.isalpha() for c in subject):
+                # nothing before the verb: its subject follows it ("», a ajouté X, tout en
+                # soulignant que la « force »…")
+                after = _INVERTED_SUBJECT.match(before, m.end())
+                if after:
+                    found.append(Cue(start, after.end(), before[m.start():after.end()].strip(" ,"),
+                                     after.group("np"), None, True, before=before[max(0, m.start() - WINDOW):m.start()]))
+                    continue
+            found.append(Cue.of(m, before, np=subject, start=start, strong=strong))
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
 
 
