@@ -25,7 +25,8 @@ from .lexicon import (
 # letters by case, Latin (with Extended-A/B: "Geoană", "Rinkēvičs"), Greek and Cyrillic
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.isalpha())
-_CAP = rf"[{_UPPER}][{_LOWER}]+(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+# a capitalised word, with an inner capital as in "McCuller", "DiCaprio", "LeBlanc"
+_CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
 _PART = r"(?:de|du|des|von|van|der|den|di|da|dos|bin|al|el)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 _TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"

@@ -427,7 +427,10 @@ _ORGANISATION = re.compile(
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
     + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>[A-Z][A-Z0-9]{1,9}\b.*)$",
     re.IGNORECASE | re.DOTALL)
-_ORGANISATION_END = re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(ORGANISATION_END) + r")\b)", re.IGNORECASE)
+# a name stops at a comma, at one of the languages' end words, or at a participle ("le
+# ministère répondant aux accusations")
+_ORGANISATION_END = re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(ORGANISATION_END) + r")\b|\s[a-zà-ÿ]{3,}ant\b)",
+                               re.IGNORECASE)
 
 
 _PROPER = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)(?=\s*(?:[,;.:(]|$)|\s+[a-zà-ÿ])")
