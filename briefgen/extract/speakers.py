@@ -281,7 +281,8 @@ def cues_before(before: str) -> list[Cue]:
                 after = _INVERTED_SUBJECT.match(before, m.end())
                 if after:
                     found.append(Cue(start, after.end(), before[m.start():after.end()].strip(" ,"),
-                                     after.group("np"), None, True, before=before[max(0, m.start() - WINDOW):m.start()]))
+                                     after.group("np"), None, True,
+                                     before=before[max(0, m.start() - WINDOW):m.start()]))
                     continue
             found.append(Cue.of(m, before, np=subject, start=start, strong=strong))
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
