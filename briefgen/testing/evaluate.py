@@ -22,7 +22,7 @@ def normalise(text: str) -> str:
 
 def same_speaker(predicted: str | None, expected: str | None) -> bool:
     def names(value):
-        return sorted(n.strip() for n in value.split(",")) if value else []
+        return sorted(speaker_key(n) for n in value.split(",")) if value else []
 
     return names(predicted) == names(expected)
 
@@ -35,6 +35,8 @@ class Score:
     speakers_right: int = 0
     dates: int = 0
     dates_right: int = 0
+    metadata: int = 0  # labelled outlets and places
+    metadata_right: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -57,45 +59,75 @@ class Score:
         return (f"quotes: precision {self.precision:.3f} ({self.matched}/{self.predicted}), "
                 f"recall {self.recall:.3f} ({self.matched}/{self.expected}); "
                 f"speakers {self.speaker_accuracy:.3f} ({self.speakers_right}/{self.matched}); "
-                f"dates {self.date_accuracy:.3f} ({self.dates_right}/{self.dates})")
+                f"dates {self.date_accuracy:.3f} ({self.dates_right}/{self.dates})"
+                + (f"; outlets and places {self.metadata_right}/{self.metadata}" if self.metadata else ""))
 
 
 def score_labelled(folder: Path, seeds: Path) -> Score:
     """Run ingest, detect and extract on every labelled file and compare."""
+    score = Score()
+    for name, label, item in _labelled_items(folder, seeds):
+        _score_file(score, name, label, item)
+    return score
+
+
+def score_by_language(folder: Path) -> dict[str, Score]:
+    """The same, one Score per ``language`` of the labels (benchmarks/multilingual)."""
+    scores: dict[str, Score] = {}
+    for name, label, item in _labelled_items(folder, folder):
+        _score_file(scores.setdefault(label.get("language", "?"), Score()), name, label, item)
+    return dict(sorted(scores.items()))
+
+
+def _labelled_items(folder: Path, seeds: Path):
     from ..detect import detect
     from ..extract import extract
     from ..ingest import ingest
 
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))
-    score = Score()
     for name, label in labels.items():
         if name.startswith("_"):
             continue
         path = seeds / name.split("/", 1)[1] if name.startswith("seeds/") else folder / name
-        item = extract(detect(ingest(path)))
-        score.dates += 1
-        if item.document.published == label["published"]:
-            score.dates_right += 1
-        else:
-            score.errors.append(f"{name}: date {item.document.published} != {label['published']}")
-        expected = {normalise(text): speaker for text, speaker in label["quotes"]}
-        predicted = {}
-        for quote in item.quotes:
-            predicted.setdefault(normalise(quote.original), quote.speaker)
-        score.expected += len(expected)
-        score.predicted += len(predicted)
-        for text, speaker in predicted.items():
-            if text not in expected:
-                score.errors.append(f"{name}: not a labelled quote: {text[:70]!r} ({speaker})")
-                continue
-            score.matched += 1
-            if same_speaker(speaker, expected[text]):
-                score.speakers_right += 1
+        yield name, label, extract(detect(ingest(path)))
+
+
+def _score_file(score: Score, name: str, label: dict, item) -> None:
+    """Add one file's quotes, speakers, date (and outlet and place, when labelled) to ``score``.
+    Spans labelled ``not_speech`` (scare quotes, terms) are neither right nor wrong."""
+    doc = item.document
+    score.dates += 1
+    if doc.published == label["published"]:
+        score.dates_right += 1
+    else:
+        score.errors.append(f"{name}: date {doc.published} != {label['published']}")
+    for field_name in ("outlet", "place"):
+        if field_name in label:
+            score.metadata += 1
+            got = getattr(doc, field_name)
+            if got is not None and speaker_key(got) == speaker_key(label[field_name] or ""):
+                score.metadata_right += 1
             else:
-                score.errors.append(f"{name}: {text[:50]!r}: speaker {speaker!r}, expected {expected[text]!r}")
-        for text in expected.keys() - predicted.keys():
-            score.errors.append(f"{name}: missed {text[:70]!r}")
-    return score
+                score.errors.append(f"{name}: {field_name} {got!r} != {label[field_name]!r}")
+    ignored = {normalise(text) for text in label.get("not_speech", [])}
+    expected = {normalise(text): speaker for text, speaker in label["quotes"]}
+    predicted = {}
+    for quote in item.quotes:
+        if normalise(quote.original) not in ignored:
+            predicted.setdefault(normalise(quote.original), quote.speaker)
+    score.expected += len(expected)
+    score.predicted += len(predicted)
+    for text, speaker in predicted.items():
+        if text not in expected:
+            score.errors.append(f"{name}: not a labelled quote: {text[:70]!r} ({speaker})")
+            continue
+        score.matched += 1
+        if same_speaker(speaker, expected[text]):
+            score.speakers_right += 1
+        else:
+            score.errors.append(f"{name}: {text[:50]!r}: speaker {speaker!r}, expected {expected[text]!r}")
+    for text in expected.keys() - predicted.keys():
+        score.errors.append(f"{name}: missed {text[:70]!r}")
 
 
 # ---------------------------------------------------------------- real articles
