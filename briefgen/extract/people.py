@@ -105,7 +105,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
         return " ".join(tokens[first:])
     particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
-    last_title_word = max((i for i, t in enumerate(tokens) if t in NOT_NAMES and t not in particles), default=-1)
+    last_title_word = max((i for i, t in enumerate(tokens)
+                           if t in NOT_NAMES and t not in particles or _is_role_word(t)), default=-1)
     if last_title_word >= 0:
         after_article = after_article or any(t in _ARTICLES for t in tokens[: last_title_word + 1])
         tokens = tokens[last_title_word + 1:]
@@ -117,6 +118,17 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if len(tokens) < 2 and not title:
         return None
     return " ".join(tokens)
+
+
+# single words of roles, any language ("deputatul", "chefin", "judge"): a capitalised one
+# before a name is its title, not part of it ("Wifo-Chefin Birgit Leitner-Haas")
+_ROLE_WORDS = frozenset(w.lower() for head in ROLE_HEADS for w in head.split() if len(w) > 3) | frozenset(
+    "judge magistrate mayor minister secretary spokesman spokeswoman commissioner governor".split())
+
+
+def _is_role_word(token: str) -> bool:
+    low = token.lower()
+    return low in _ROLE_WORDS or "-" in low and low.rsplit("-", 1)[1] in _ROLE_WORDS
 
 
 @dataclass
@@ -134,12 +146,20 @@ class Cast:
         return sorted((n for n, k in self.mentions.items() if k > 1), key=lambda n: -self.mentions[n])
 
     def add_name(self, name: str, gender: str | None = None) -> str:
-        full = self.resolve_surname(name) if len(name.split()) == 1 else name
+        full = self.resolve_surname(name) if len(name.split()) == 1 else self._longer_form(name)
         if full not in self.full_names:
             self.full_names.append(full)
         if gender and full not in self.genders:
             self.genders[full] = gender
         return full
+
+    def _longer_form(self, name: str) -> str:
+        """"Robles Ferrer" → "Elena Robles Ferrer", "Albert Roigé" → "Albert Roigé i Pons":
+        the one known longer name that begins or ends with these words."""
+        padded = f" {name} "
+        matches = {f for f in self.full_names if f != name and len(f) > len(name)
+                   and (f" {f}".endswith(padded.rstrip()) or f"{f} ".startswith(padded.lstrip()))}
+        return matches.pop() if len(matches) == 1 else name
 
     def resolve_surname(self, name: str) -> str:
         """"Stoltenberg" -> "Jens Stoltenberg" when exactly one full name ends with it."""
