@@ -79,3 +79,4 @@ OTHER_AUXILIARIES = tuple(dict.fromkeys(v for code, lang in DATA.items() if code
                                         for v in lang.get("reporting", {}).get("auxiliaries", [])))
 ACCORDING_TO = tuple(_all("reporting", "according_to"))
 IN_THE_VIEW_OF = tuple(_all("reporting", "in_the_view_of"))
+THAT = tuple(_all("reporting", "that"))

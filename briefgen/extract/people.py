@@ -15,6 +15,7 @@ from .lexicon import (
     FEMININE_ROLE_WORDS,
     NAME_PARTICLES,
     NOT_NAMES,
+    ORGANISATION_END,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     ROLE_HEADS,
@@ -201,8 +202,12 @@ class Cast:
 def _qualifier(text: str) -> str:
     """The words that qualify a role, up to the end of its noun phrase ("de l'Etat",
     "allemande"; not the rest of the sentence)."""
-    return re.split(r"[,;:.()«»\"“”]|\s(?:qui|que|dont|lors|dans|sur|mardi|lundi|mercredi|jeudi|vendredi|samedi|"
-                    r"dimanche|hier|who|which|on|in)\s", text, maxsplit=1)[0]
+    return _QUALIFIER_END.split(text, maxsplit=1)[0]
+
+
+_QUALIFIER_END = re.compile(r"[,;:.()«»\"“”„]|\s(?:qui|que|dont|lors|dans|sur|mardi|lundi|mercredi|jeudi|vendredi|"
+                            r"samedi|dimanche|hier|who|which|on|in|" + "|".join(map(re.escape, ORGANISATION_END))
+                            + r")\s")
 
 
 def build_cast(texts: list[str]) -> Cast:

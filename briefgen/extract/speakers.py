@@ -32,6 +32,7 @@ from .lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     SINGULAR_PRONOUNS,
+    THAT,
 )
 from .people import Cast, find_mentions, find_role, role_gender
 
@@ -59,10 +60,11 @@ def _words(words) -> str:
 
 
 _ACCORDING = rf"(?:{_words(ACCORDING_TO)})"
+_THAT = _words(THAT)
 _IN_VIEW = rf"(?:{_words(IN_THE_VIEW_OF)})"
-# verbs of saying of every other language, with an auxiliary where it has one: "ha dichiarato",
-# "va dir", "a declarat", "hat gesagt", "dijo", "заявил"
-_OTHER = rf"(?P<verb>(?:(?:{_words(OTHER_AUXILIARIES)})\s+)?(?:{_words(OTHER_REPORTING)}))"
+# verbs of saying of every other language, with an auxiliary where it has one and perhaps one
+# word after it: "ha dichiarato", "ha poi aggiunto", "va dir", "a declarat", "dijo", "заявил"
+_OTHER = rf"(?P<verb>(?:(?:{_words(OTHER_AUXILIARIES)})\s+(?:[^\W\d_]{{2,12}}\s+)?)?(?:{_words(OTHER_REPORTING)}))"
 
 # after the quote (the quote ends a clause)
 _AFTER = [
@@ -90,7 +92,8 @@ _BEFORE = [
     re.compile(rf"^\s*(?:{_ACCORDING}|{_IN_VIEW})\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
     re.compile(rf"(?:^|[\s,]){_ACCORDING}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
     # other languages, the verb before its subject: "sagte der Kanzler: „", "dijo la ministra: «"
-    re.compile(rf"(?<![\w’'-]){_OTHER}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s*[:,]?\s*$", re.I),
+    re.compile(rf"(?<![\w’'-]){_OTHER}\s+(?P<np>(?:(?!(?<![\w’'])(?:{_THAT})(?![\w’'])){_NP_NOCOMMA}){{1,120}}?)"
+               rf"\s*[:,]?\s*$", re.I),
     re.compile(rf"{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>\s+(?:le|la|l’|l'|M\.|Mme|MM\.){_NP}{{1,120}}?)\s*[–—-]",
                re.I),
@@ -241,13 +244,13 @@ def continued(sentence: str, previous: tuple[int, Attribution], q_start: int,
 
 
 def _skip_closing(text: str, end: int) -> int:
-    while end < len(text) and text[end] in " \u00a0\u202f»”\"":
+    while end < len(text) and text[end] in " \u00a0\u202f»”\"“«’›":  # every language's closing marks
         end += 1
     return end
 
 
 def _skip_opening(text: str, start: int) -> int:
-    while start > 0 and text[start - 1] in " \u00a0\u202f«“\"":
+    while start > 0 and text[start - 1] in " \u00a0\u202f«“\"„»‘‹":  # and opening marks
         start -= 1
     return start
 
