@@ -87,16 +87,20 @@ _AFTER = [
 _BEFORE = [
     # "selon X, « …" and "Pour la ministre, Florence Parly, « …" just before the quote
     re.compile(rf"(?:^|[\s(]){_ACCORDING}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
-    re.compile(rf"(?:^|[\s(]){_IN_VIEW}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
     # a sentence that opens with "Selon X," / "Pour X," governs its quotes
     re.compile(rf"^\s*(?:{_ACCORDING}|{_IN_VIEW})\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
     re.compile(rf"(?:^|[\s,]){_ACCORDING}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
-    # other languages, the verb before its subject: "sagte der Kanzler: „", "dijo la ministra: «"
-    re.compile(rf"(?<![\w’'-]){_OTHER}\s+(?P<np>(?:(?!(?<![\w’'])(?:{_THAT})(?![\w’'])){_NP_NOCOMMA}){{1,120}}?)"
-               rf"\s*[:,]?\s*$", re.I),
     re.compile(rf"{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>\s+(?:le|la|l’|l'|M\.|Mme|MM\.){_NP}{{1,120}}?)\s*[–—-]",
                re.I),
+]
+# before the quote, offering a speaker only if they name one ("Pour la ministre, X, « …", and
+# the verb before its subject in other languages: "sagte der Kanzler: „", but not "ha risposto
+# con cautela: «")
+_BEFORE_WEAK = [
+    re.compile(rf"(?:^|[\s(]){_IN_VIEW}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
+    re.compile(rf"(?<![\w’'-]){_OTHER}\s+(?P<np>(?:(?!(?<![\w’'])(?:{_THAT})(?![\w’'])){_NP_NOCOMMA}){{1,120}}?)"
+               rf"\s*[:,]?\s*$", re.I),
 ]
 # verbs whose subject (the text from the start of the clause up to the verb) may name the speaker
 _SUBJECT_VERBS = [
@@ -272,6 +276,7 @@ _INVERTED_SUBJECT = re.compile(rf"(?P<np>\s+{_NP_NOCOMMA}{{2,120}}?)(?=,|\s+(?:q
 def cues_before(before: str) -> list[Cue]:
     """Cues before the quote, nearest first."""
     found = [Cue.of(m, before) for pattern in _BEFORE for m in pattern.finditer(before)]
+    found += [Cue.of(m, before, strong=False) for pattern in _BEFORE_WEAK for m in pattern.finditer(before)]
     for pattern, strong in _SUBJECT_VERBS:
         for m in pattern.finditer(before):
             if _WHAT_HE.search(before[max(0, m.start() - 60): m.start()]):
@@ -364,7 +369,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if low.startswith(phrase):
             return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
     first = low.split()[0] if low.split() else ""
-    if first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS:
+    # a pronoun stands alone ("il", "elle-même"); "Il commissario" is an Italian article
+    if (first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and not find_mentions(np) and not find_role(np):
         return _pronoun(first, ctx, evidence)
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
