@@ -40,10 +40,11 @@ _DATE_FILLER = set(
     par by créé""".split()
 )
 # "Paris, 3 déc. (Cinktank.com) –", "BRUXELLES (AFP) -", "BERLIN, 27. November (dpa) -",
-# "МОСКВА, 27 ноября. /ТАСС/."
+# "МОСКВА, 27 ноября. /ТАСС/.", "САНКТ-ПЕТЕРБУРГ, 16 апреля 2026 — РИА Новости."
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
-    r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/)\s*[-–—:.]*\s*(?P<rest>.*)$"
+    r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
+    r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
 _COUNTER = re.compile(
     r"^[\W\d_]*(?:\d+\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)?)?[\W_]*$",
@@ -92,7 +93,7 @@ def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
         kind = classify(para)
         if kind == "dateline":
             m = _DATELINE.match(para)
-            result.outlet = result.outlet or _outlet_name(m.group("outlet") or m.group("slashed"))
+            result.outlet = result.outlet or _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed"))
             result.place = result.place or _place_name(m.group("place"))
             when = (m.group("when") or "").strip()
             result.dateline_date = result.dateline_date or when or None
@@ -129,8 +130,10 @@ def classify(para: str) -> str:
 
 def _is_dateline(para: str) -> bool:
     m = _DATELINE.match(para)
-    if not m or not _plausible_outlet(m.group("outlet") or m.group("slashed")):
+    if not m or not _plausible_outlet(m.group("outlet") or m.group("slashed") or m.group("dashed")):
         return False
+    if m.group("dashed") and not (m.group("when") or "").strip():
+        return False  # "PARIS — Tout est calme." is a sentence; only "CITY, date — Agency." is a dateline
     place = m.group("place").split()
     if len(place) > 4 or not all(w[0].isupper() for w in place if len(w) > 2):
         return False
@@ -139,7 +142,7 @@ def _is_dateline(para: str) -> bool:
         return False
     # the dateline is the whole line, or is followed by a dash and the first sentence
     rest_after = para[m.start("rest"):]
-    separated = re.search(r"[)/]\s*[-–—:.]", para[: m.start("rest")]) is not None
+    separated = m.group("dashed") is not None or re.search(r"[)/]\s*[-–—:.]", para[: m.start("rest")]) is not None
     return not rest_after.strip() or separated
 
 

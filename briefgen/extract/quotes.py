@@ -6,6 +6,8 @@ Spans are found at ingest, since every quotation is translated as a unit of its 
 
 from __future__ import annotations
 
+import re
+
 from ..model import TITLE, Quote, Segment
 
 # opening mark -> the marks that may close it: French and Spanish « », English “ ”, German
@@ -38,11 +40,20 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
             close = next((j for j in range(i + 1, n) if text[j] == '"' and _closes(text, j)), None)
         if close is not None:
             if not _narration(text[i + 1:close]):
-                _add_span(spans, text, i + 1, close, ch + text[close])
+                start = i + 1
+                for incise in _DASH_INCISE.finditer(text, i + 1, close):
+                    _add_span(spans, text, start, incise.start(), ch + text[close])
+                    start = incise.end()
+                _add_span(spans, text, start, close, ch + text[close])
                 i = close + 1
                 continue
         i += 1
     return spans
+
+
+# the Russian (and Polish) way of setting the reporting words inside the marks:
+# «Мы не ставим условий, — заявил дипломат. — Но рассчитываем …»: two quotations
+_DASH_INCISE = re.compile(r",?\s+[—–]\s+[^—–«»„“”\"]{3,80}?[.,:]\s+[—–]\s+")
 
 
 def _opens(text: str, i: int) -> bool:
