@@ -78,3 +78,22 @@ def test_real_set_scoring_helpers():
     assert spans_match("Nous irons jusqu'au bout.", "nous irons jusqu’au bout")
     assert spans_match("une phrase assez longue pour comparer", "une phrase assez longue pour comparer,")
     assert not spans_match("oui", "non")
+
+
+def test_a_language_without_a_data_file_gets_its_speaker_from_the_translation(tmp_path):
+    from dataclasses import replace
+
+    path = tmp_path / "pl.txt"
+    path.write_text("Minister obrony zapowiada nowe zakupy\n\nMinister obrony narodowej Tomasz Nowicki przedstawił "
+                    "w środę plan zakupów. „Nie mamy czasu do stracenia”, powiedział Nowicki dziennikarzom.\n",
+                    encoding="utf-8")
+    doc = detect(ingest(path))
+    assert doc.language == "pl" and [q.original for q in doc.quotes] == ["Nie mamy czasu do stracenia"]
+    assert extract(doc).quotes[0].speaker is None  # no Polish data: the original alone says nothing
+    para = doc.paragraphs[0]
+    english = ["Defence Minister Tomasz Nowicki presented the purchase plan on Wednesday.",
+               "\u201cWe have no time to lose,\u201d Nowicki told journalists."]
+    translated = replace(para, sentences=tuple(replace(seg, text=english[i]) for i, seg in enumerate(para.sentences)))
+    (quote,) = extract(replace(doc, paragraphs=(translated,))).quotes
+    assert quote.speaker == "Tomasz Nowicki"
+    assert quote.evidence.startswith("from the translation")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from ..model import TITLE, Document, Quote, SourceBrief, Statement
 from ..text import split_sentences, words
 from .keysentences import rank_sentences
+from .lexicon import LANGUAGES
 from .people import build_cast, find_mentions, find_role
 from .speakers import (
     WINDOW,
@@ -60,6 +61,8 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 if not found.speakers and not found.evidence:
                     found = _from_context(sentence, q_start, q.original, reported,
                                           reporter if alone else None, reporter_block == block, ctx)
+                if not found.speakers and block != TITLE and doc.language_of(block) not in LANGUAGES:
+                    found = _from_translation(doc.paragraphs[block].sentences, s, ctx) or found
                 previous = (q.end - start, found)
                 ctx.remember(found.speakers)
                 spoke.append(found)
@@ -83,6 +86,17 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
     return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
                        roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def _from_translation(sentences, index: int, ctx: Context) -> Attribution | None:
+    """For a language briefgen has no data file for: the speaker its translated sentence
+    reports, read with the rules of the brief's language (names survive translation)."""
+    if index >= len(sentences) or not sentences[index].text:
+        return None
+    found = reporting_subjects(sentences[index].text, ctx)
+    if not found.speakers:
+        return None
+    return Attribution(found.speakers, found.role, f"from the translation: {found.evidence or ''}".strip())
 
 
 def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, ...],
