@@ -22,6 +22,7 @@ from .lexicon import (
     ENGLISH_REPORTING,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
+    NOT_NAMES,
     ORGANISATION_END,
     ORGANISATION_HEADS,
     OTHER_AUXILIARIES,
@@ -474,7 +475,7 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
     full: dict[str, set[str]] = {}
     for text in texts:
         for m in _ORGANISATION_MENTION.finditer(text):
-            if m.group("of"):
+            if m.group("of") or m.group("adj"):
                 full.setdefault(m.group("head").lower(), set()).add(m.group(0)[m.start("head") - m.start():])
     return {head: names.pop() for head, names in full.items() if len(names) == 1}
 
@@ -482,11 +483,24 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
 _ORGANISATION_MENTION = re.compile(
     r"(?<![\w’'])(?:le|la|les|l['’]|the)\s*(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True)) + r")\b"
+    # an adjective that is part of its name: "Conseil scientifique", "Centre hospitalier"
+    r"(?P<adj>(?-i:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?|iers?)"
+    r"(?![\w’'-])))?"
     # its complement, when it names it: "de la Culture", "des Affaires étrangères", "du Nord"
     r"(?P<of>\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
     r"(?:\s+(?:et\s+(?:de\s+la\s+|des\s+|du\s+|de\s+)?)?[A-ZÀ-Ý][\w’'-]*)*"
     r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?))?",
     re.IGNORECASE)
+
+
+def subject_organisation(clause: str) -> str | None:
+    """The organisation a clause opens with ("Le Conseil scientifique estime …", "La Carmf,
+    qui …"): its name as the text gives it, or None."""
+    m = _ORGANISATION_MENTION.match(clause.lstrip())
+    if m:
+        return m.group(0)[m.start("head") - m.start():]
+    m = re.match(r"\s*(?:Le|La|Les|L['’])\s*(?P<name>[A-Z][A-Za-z]{2,12})(?=\s*[,(]|\s+(?:a|qui|est|estime)\b)", clause)
+    return m.group("name") if m and m.group("name") not in NOT_NAMES and not find_mentions(m.group("name")) else None
 
 
 def organisation_name(np: str) -> str | None:

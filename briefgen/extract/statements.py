@@ -20,6 +20,7 @@ from .speakers import (
     continued,
     known_organisations,
     reporting_subjects,
+    subject_organisation,
 )
 
 SUMMARY_LENGTH = 3
@@ -113,6 +114,9 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
     if subject:
         name = ctx.cast.add_name(subject)
         return Attribution((name,), ctx.cast.roles.get(name), "subject of the sentence")
+    body = subject_organisation(sentence[:q_start]) if q_start <= WINDOW else None
+    if body:
+        return Attribution((ctx.organisations.get(body.lower(), body),), None, "subject of the sentence")
     if reporter and reporter.speakers and (same_paragraph or _stands_alone(sentence, q_start, quote)):
         return replace(reporter, evidence="speaker of the sentences before")
     return Attribution()
