@@ -11,6 +11,7 @@
     max_source_mb = 2              # larger source files are skipped
     pdf_variant = "pdf/a-3b"
     since_last = false             # only sources not in an earlier brief
+    absolute_paths = false         # true: the JSON gives sources' absolute paths (never the HTML or PDF)
     base_url = "https://intranet.example/briefs/"   # for links in the Atom feed
 
     [mail]
@@ -75,6 +76,7 @@ class Config:
     pdf_variant: str | None = None  # e.g. "pdf/a-3b" for archiving
     device: str = "auto"  # for Argos models: cpu, cuda, or auto (cuda when CTranslate2 sees a GPU)
     since_last: bool = False
+    absolute_paths: bool = False  # the JSON names sources by absolute path (for operators' scripts)
     base_url: str | None = None
     cluster: str | None = None  # a Dask scheduler address, or "local:N"; None: local processes
     workers: int | None = None  # local worker processes (default: one per core)
@@ -97,6 +99,7 @@ _TOP = {
     "device": ("device", str, None),
     "cache": ("cache", bool, None),
     "since_last": ("since_last", bool, None),
+    "absolute_paths": ("absolute_paths", bool, None),
     "base_url": ("base_url", str, None),
     "cluster": ("cluster", str, None),
     "workers": ("workers", int, None),

@@ -30,12 +30,14 @@ def statement_json(s: Statement) -> dict:
     }
 
 
-def source_json(item: SourceBrief) -> dict:
+def source_json(item: SourceBrief, paths_below: Path | None = None) -> dict:
+    """A source in the JSON; its paths are relative to the sources folder, or absolute
+    (below ``paths_below``, the sources folder) when an operator asks for that."""
     doc = item.document
     return {
         "id": doc.id,
-        "path": doc.path,
-        "duplicates": list(doc.duplicates),
+        "path": _path(doc.path, paths_below),
+        "duplicates": [_path(p, paths_below) for p in doc.duplicates],
         "sha256": doc.sha256,
         "language": doc.language,
         "title": _text(doc.title.text, doc.title.original) if doc.title else None,
@@ -53,11 +55,16 @@ def source_json(item: SourceBrief) -> dict:
     }
 
 
+def _path(path: str, below: Path | None) -> str:
+    return str(below / path) if below is not None else path
+
+
 def _text(text: str | None, original: str) -> str:
     return text if text is not None else original
 
 
-def brief_json(brief: Brief) -> dict:
+def brief_json(brief: Brief, paths_below: Path | None = None) -> dict:
+    """The brief as the JSON contract says; ``paths_below``: see ``source_json``."""
     return {
         "briefgen_version": brief.version,
         "date": brief.date,
@@ -65,7 +72,7 @@ def brief_json(brief: Brief) -> dict:
         "generated_at": brief.generated_at,
         "translation": brief.translation,
         "key_points": key_points_json(brief),
-        "sources": [source_json(s) for s in brief.sources],
+        "sources": [source_json(s, paths_below) for s in brief.sources],
         "groups": [[brief.sources[i].document.id for i in group] for group in brief.groups],
         "people": [
             {"name": person.name, "role": person.role,
@@ -73,15 +80,16 @@ def brief_json(brief: Brief) -> dict:
                             for source, st in person.statements]}
             for person in brief.people
         ],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
+        "skipped": [{"path": _path(s.path, paths_below), "reason": s.reason} for s in brief.skipped],
     }
 
 
 # ---------------------------------------------------------------- PDF
-def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None) -> str:
+def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None,
+                paths_below: Path | None = None) -> str:
     """What the files of a brief are made from: its content (not the time it was made),
     the formats asked for, and briefgen's own templates, fonts and version."""
-    content = brief_json(brief)
+    content = brief_json(brief, paths_below)
     content.pop("generated_at")
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
     digest.update(json.dumps([sorted(formats), pdf_variant, brief.version]).encode())
@@ -160,8 +168,9 @@ def _assets_only_fetcher(folder: Path):
 
 # ---------------------------------------------------------------- writing
 def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: Stopwatch | None = None,
-                pdf_variant: str | None = None) -> list[Path]:
-    """Render the requested formats into ``out_dir/<date>/`` atomically; return the paths."""
+                pdf_variant: str | None = None, paths_below: Path | None = None) -> list[Path]:
+    """Render the requested formats into ``out_dir/<date>/`` atomically; return the paths.
+    ``paths_below``: the sources folder, to give the JSON absolute paths (for operators)."""
     clock = clock or Stopwatch()
     folder = Path(out_dir) / brief.date
     stem = f"brief-{brief.lang}"
@@ -173,7 +182,8 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
             rendered["html"] = html.encode("utf-8")
     if "json" in formats:
         with clock.stage("json"):
-            rendered["json"] = (json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n").encode()
+            rendered["json"] = (json.dumps(brief_json(brief, paths_below), ensure_ascii=False, indent=2)
+                                + "\n").encode()
     if "pdf" in formats:
         with clock.stage("pdf"):
             printed = render_html(brief, compact=True) if len(brief.sources) >= COMPACT_FROM else html

@@ -5,8 +5,10 @@ feedparser, pdfinfo; and read for local paths.
 A checker that is missing fails the test in CI (``make setup`` installs all of them) and
 skips it elsewhere, saying what to install."""
 
+import json
 import os
 import shutil
+import subprocess
 
 import pytest
 
@@ -67,3 +69,53 @@ def test_pages_fit_a_phone(made, page):
     path = out / page if page == "index.html" else out / DAY / page
     scroll_width, viewport = pagecheck.layout_width(path, 390)
     assert viewport == 390 and scroll_width <= viewport, f"{page} is {scroll_width} px wide at 390 px"
+
+
+def pdf_strings(path) -> str:
+    """Everything a PDF holds as text: the text on its pages (drawn with glyph numbers, so
+    pdftotext reads it), its objects and their decoded streams (metadata, links)."""
+    from pypdf import PdfReader
+    from pypdf.generic import StreamObject
+
+    reader = PdfReader(path)
+    parts = [subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout]
+    numbers = set(reader.xref_objStm) | {n for table in reader.xref.values() for n in table}
+    for number in sorted(numbers):
+        obj = reader.get_object(number)
+        if isinstance(obj, StreamObject):
+            parts.append(obj.get_data().decode("latin-1"))
+        parts.append(repr(obj))
+    return "\n".join(parts)
+
+
+def reader_files(out):
+    """What readers get: every file of the output folder but briefgen's own hidden state."""
+    return [p for p in sorted(out.rglob("*")) if p.is_file() and not p.name.startswith(".")]
+
+
+def test_no_local_paths_in_what_readers_get(made):
+    root, out = made
+    local = [str(root), str(root.resolve()), os.getcwd()]
+    files = reader_files(out)
+    assert {p.suffix for p in files} >= {".html", ".pdf", ".json", ".xml"}
+    for path in files:
+        text = pdf_strings(path) if path.suffix == ".pdf" else path.read_text(encoding="utf-8")
+        for where in local:
+            assert where not in text, f"{path.relative_to(out)} holds the local path {where}"
+    data = json.loads((out / DAY / "brief-en.json").read_text())
+    assert [s["path"] for s in data["sources"]][:2] == ["000_624c5570f2c94b4c.txt", "001_08897cc2a1369cc8.txt"]
+    assert {"path": "picture.txt", "reason": "not text (binary content: PNG image)"} in data["skipped"]
+    html = (out / DAY / "brief-en.html").read_text()
+    assert '<td class="file">000_624c5570f2c94b4c.txt</td>' in html
+
+
+def test_absolute_paths_only_in_the_json_and_only_when_asked(made, tmp_path):
+    root, _ = made
+    out = tmp_path / "out"
+    make_brief(Config(sources_dir=root / "inbox", out_dir=out, lang="fr", engine="apertium", absolute_paths=True,
+                      cache_path=root / "tm.sqlite3"), DAY)
+    data = json.loads((out / DAY / "brief-fr.json").read_text())
+    assert data["sources"][0]["path"] == str((root / "inbox" / "000_624c5570f2c94b4c.txt").absolute())
+    assert data["skipped"][0]["path"] == str((root / "inbox" / "picture.txt").absolute())
+    assert str(root) not in (out / DAY / "brief-fr.html").read_text()
+    assert str(root) not in pdf_strings(out / DAY / "brief-fr.pdf")
