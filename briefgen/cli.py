@@ -107,7 +107,8 @@ def _config(ctx: click.Context, **options):
               help="Where Argos models run (default: auto, cuda when CTranslate2 sees a GPU).")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u",
                                                   "pdf/ua-1"]),
-              help="Write the PDF as PDF/A (archiving) or PDF/UA (accessibility).")
+              help="Every PDF is tagged for screen readers (PDF/UA-1, the default); pdf/a-* writes PDF/A for "
+                   "archives, tagged too (PDF/A-2 and -3 also declare PDF/UA-1).")
 @click.option("--since-last", is_flag=True, default=None,
               help="Only sources that are not in an earlier brief of this output folder.")
 @click.option("--absolute-paths", is_flag=True, default=None,

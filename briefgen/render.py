@@ -1,5 +1,5 @@
-"""The render stage: a Brief as JSON (the contract of DESIGN.md), HTML (jinja2) and PDF
-(weasyprint), each written atomically into the brief's dated folder."""
+"""The render stage: a Brief as JSON (the contract of DESIGN.md), HTML (jinja2, view.py)
+and PDF (weasyprint, pdf.py), each written atomically into the brief's dated folder."""
 
 from __future__ import annotations
 
@@ -10,16 +10,15 @@ from pathlib import Path
 
 from .fsutil import atomic_write_all
 from .model import Brief, SourceBrief, Statement
+from .pdf import PDF_VARIANTS, preload_pdf_renderer, render_pdf
 from .timing import Stopwatch
 from .view import COMPACT_FROM, render_html, templates_dir
 
-__all__ = ["FORMATS", "PDF_VARIANTS", "brief_json", "render_html", "render_pdf", "source_json", "write_brief"]
+__all__ = ["FORMATS", "PDF_VARIANTS", "brief_json", "preload_pdf_renderer", "render_html", "render_pdf", "source_json",
+           "write_brief"]
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "json")
-VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
-PDF_STYLESHEET = "pdf.css"  # fonts shipped with briefgen, for the PDF only
-PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 
 # ---------------------------------------------------------------- JSON
 def statement_json(s: Statement) -> dict:
@@ -84,7 +83,7 @@ def brief_json(brief: Brief, paths_below: Path | None = None) -> dict:
     }
 
 
-# ---------------------------------------------------------------- PDF
+# ---------------------------------------------------------------- what the files are made from
 def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None,
                 paths_below: Path | None = None) -> str:
     """What the files of a brief are made from: its content (not the time it was made),
@@ -99,19 +98,6 @@ def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None,
     return digest.hexdigest()
 
 
-def preload_pdf_renderer() -> None:
-    """Import weasyprint (about a second) in the background while the other stages run."""
-    import threading
-
-    def load():
-        try:
-            import weasyprint  # noqa: F401
-        except Exception:  # the PDF stage reports any real problem itself
-            pass
-
-    threading.Thread(target=load, name="preload-weasyprint", daemon=True).start()
-
-
 def key_points_json(brief: Brief) -> list[dict]:
     """The brief's key points, as the page shows them, with the ids of their sources."""
     from .view import Ref, key_points
@@ -121,49 +107,6 @@ def key_points_json(brief: Brief) -> list[dict]:
     return [{"kind": p.statement.kind, "text": p.statement.text, "speaker": p.statement.speaker,
              "role": p.statement.role, "sources": [numbers[r.number] for r in p.refs]}
             for p in key_points(brief, refs)]
-
-
-def render_pdf(html: str, variant: str | None = None) -> bytes:
-    """HTML to PDF (A4, fonts embedded); weasyprint may read nothing but the project's own
-    template folder. ``variant``: a PDF/A or PDF/UA flavour for archiving, e.g. "pdf/a-3b"."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    folder = templates_dir()
-    fetcher = _assets_only_fetcher(folder)
-    # the shipped fonts' @font-face rules take effect only through a FontConfiguration
-    # given both to the stylesheet and to write_pdf (weasyprint 70 has no implicit one)
-    font_config = FontConfiguration()
-    fonts = CSS(filename=str(folder / PDF_STYLESHEET), base_url=str(folder) + "/", url_fetcher=fetcher,
-                font_config=font_config)
-    # custom_metadata: <meta name="language"> goes into the PDF's information dictionary
-    options = {"custom_metadata": True, **({"pdf_variant": variant} if variant else {})}
-    html = html.replace(VIEWPORT, "")  # a screen setting, not the PDF's metadata
-    return HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher).write_pdf(
-        stylesheets=[fonts], font_config=font_config, **options)
-
-
-def _assets_only_fetcher(folder: Path):
-    from weasyprint.urls import URLFetcher
-
-    allowed = folder.resolve()
-
-    class AssetsOnlyFetcher(URLFetcher):
-        """Refuses every URL but data: URIs and files inside the template folder."""
-
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            if url.startswith("file://"):
-                from urllib.request import url2pathname
-
-                path = Path(url2pathname(url[len("file://"):].split("?")[0])).resolve()
-                if path.is_relative_to(allowed):
-                    return super().fetch(url, headers)
-            log.warning("PDF: refused to load %s (only the brief's own assets may be used)", url[:200])
-            raise ValueError(f"briefgen does not load external resources: {url[:200]}")
-
-    return AssetsOnlyFetcher(allowed_protocols=("data", "file"))
 
 
 # ---------------------------------------------------------------- writing

@@ -119,3 +119,41 @@ def test_absolute_paths_only_in_the_json_and_only_when_asked(made, tmp_path):
     assert data["skipped"][0]["path"] == str((root / "inbox" / "picture.txt").absolute())
     assert str(root) not in (out / DAY / "brief-fr.html").read_text()
     assert str(root) not in pdf_strings(out / DAY / "brief-fr.pdf")
+
+
+def structure(pdf_path) -> tuple[dict, list[tuple[str, str | None]]]:
+    """The PDF's catalog, and every element of its structure tree as (type, /Lang)."""
+    from pypdf import PdfReader
+
+    catalog = PdfReader(pdf_path).trailer["/Root"]
+    found = []
+
+    def walk(node):
+        node = node.get_object()
+        if not isinstance(node, dict):
+            return
+        if "/S" in node:
+            found.append((str(node["/S"]), node.get("/Lang")))
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            if hasattr(kid, "get_object"):
+                walk(kid)
+
+    walk(catalog["/StructTreeRoot"])
+    return catalog, found
+
+
+def test_pdf_is_tagged_for_screen_readers(made):
+    _, out = made
+    pdf = out / DAY / "brief-en.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info
+    catalog, elements = structure(pdf)
+    assert catalog["/Lang"] == "en" and catalog["/MarkInfo"]["/Marked"]
+    assert catalog["/ViewerPreferences"]["/DisplayDocTitle"]  # the title, not the file name
+    assert b'pdfuaid:part="1"' in catalog["/Metadata"].get_object().get_data()
+    kinds = {kind for kind, _ in elements}
+    assert kinds >= {"/H1", "/H2", "/H3", "/L", "/LI", "/Table", "/TH", "/TD", "/BlockQuote", "/Caption", "/Link"}
+    # the French original wording and titles are French in an English brief
+    assert ("/P", "fr") in elements
+    assert {lang for _, lang in elements} == {None, "fr"}

@@ -65,7 +65,7 @@ def test_pdf_fetcher_refuses_everything_external(tmp_path, caplog):
     page = (f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css"></head><body>'
             f'<img src="http://127.0.0.1:{port}/pixel.png"><img src="file:///etc/passwd">'
             f'<p>Bonjour</p></body></html>')
-    with caplog.at_level(logging.WARNING, logger="briefgen.render"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.pdf"):
         pdf = render_pdf(page)
     server.shutdown()
     assert pdf.startswith(b"%PDF-")
