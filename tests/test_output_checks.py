@@ -157,3 +157,17 @@ def test_pdf_is_tagged_for_screen_readers(made):
     # the French original wording and titles are French in an English brief
     assert ("/P", "fr") in elements
     assert {lang for _, lang in elements} == {None, "fr"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_pdf_page_breaks(made, lang):
+    """No heading ends a page, no contents number sits alone, no quotation is apart from
+    its speaker, no paragraph or person is split with a single line on a page."""
+    from briefgen.pdf import layout_pdf
+    from briefgen.testing import layoutcheck
+
+    _, out = made
+    document = layout_pdf((out / DAY / f"brief-{lang}.html").read_text(encoding="utf-8"))
+    assert len(document.pages) >= 5
+    assert layoutcheck.problems(document) == []
+
