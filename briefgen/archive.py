@@ -116,12 +116,12 @@ def render_index(out_dir: Path, entries: list[Entry], newest: dict[str, Entry], 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
-    from .view import STYLESHEET, templates_dir
+    from .view import STYLESHEET, Labels, templates_dir
 
     folder = templates_dir()
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    Labels(lang).install(env)
     rows = [
         {"date": e.date, "long_date": i18n.long_date(e.date, lang), "language": i18n.language_name(e.lang, lang),
          "sources": e.sources,

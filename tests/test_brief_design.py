@@ -151,6 +151,7 @@ def test_skipped_reasons_in_the_brief_language(tmp_path):
     (src / "notes.docx").write_bytes(b"PK\x03\x04")
     make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none", formats=("html",)), DAY)
     html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
-    assert "vide.txt</span> : fichier vide" in html
-    assert "pas du texte (contenu binaire : PNG image)" in html
-    assert "type de fichier non pris en charge « .docx »" in html
+    # French typography: narrow no-break spaces before ":" and inside « »
+    assert "vide.txt</span>\u202f: fichier vide" in html
+    assert "pas du texte (contenu binaire\u202f: PNG image)" in html
+    assert "type de fichier non pris en charge «\u202f.docx\u202f»" in html

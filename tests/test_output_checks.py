@@ -171,3 +171,23 @@ def test_pdf_page_breaks(made, lang):
     assert len(document.pages) >= 5
     assert layoutcheck.problems(document) == []
 
+
+def test_french_typography(made):
+    """In the French brief, narrow no-break spaces inside « » and before ; : ! ?: in the
+    page's text, its labels, the quotation marks the stylesheet adds, and the PDF."""
+    import re
+    from html import unescape
+
+    from briefgen.pdf import layout_pdf
+    from briefgen.testing import layoutcheck
+
+    _, out = made
+    html = (out / DAY / "brief-fr.html").read_text(encoding="utf-8")
+    visible = unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(style|head)\b.*?</\1>", "", html, flags=re.S)))
+    wrong = re.compile(r"«(?!\u202f)|(?<!\u202f)»|[ \u00a0][;:!?](?=\s|$)|\w[;!?](?=\s)")
+    assert wrong.findall(visible) == []
+    assert visible.count("\u202f") > 10
+    assert 'quotes: "«\\202F" "\\202F»"' in html and 'content: "\\202F»"' in html
+    lines = [line.text for line in layoutcheck._lines(layout_pdf(html))]
+    assert any("«\u202f" in line for line in lines) and any("\u202f»" in line for line in lines)
+    assert [line for line in lines if wrong.search(line)] == []

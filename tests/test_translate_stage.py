@@ -214,7 +214,7 @@ def test_bad_glossary_files(tmp_path, content, message):
     ("NATO is here", "l'OTAN est là", "en", "NATO is here"),
     ("M. Stoltenberg and MM. Blinken and Borrell met Mme Kallas", "…", "en",
      "Mr Stoltenberg and Messrs Blinken and Borrell met Ms Kallas"),
-    ("Il a dit “non”: fin", "He said “no”: end", "fr", "Il a dit «\u00a0non\u00a0»\u00a0: fin"),
+    ("Il a dit “non”: fin", "He said “no”: end", "fr", "Il a dit «\u202fnon\u202f»\u202f: fin"),
 ], ids=["guillemets", "colon", "question", "fragment-case", "acronym-case", "honorifics", "to-french"])
 def test_typography(output, source, target, expected):
     assert typography(output, source, target) == expected
