@@ -191,3 +191,22 @@ def test_french_typography(made):
     lines = [line.text for line in layoutcheck._lines(layout_pdf(html))]
     assert any("«\u202f" in line for line in lines) and any("\u202f»" in line for line in lines)
     assert [line for line in lines if wrong.search(line)] == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_feed_passes_the_feed_validators_rules_and_feedparser(made, lang):
+    """0 errors and 0 warnings by the W3C validator's rules (briefgen.testing.feedcheck:
+    the validator itself is on no package registry), and read right by feedparser."""
+    import feedparser
+
+    from briefgen.testing.feedcheck import check_feed
+
+    _, out = made
+    data = (out / f"feed-{lang}.xml").read_bytes()
+    assert [str(event) for event in check_feed(data, BASE_URL + f"feed-{lang}.xml")] == []
+    parsed = feedparser.parse(data)
+    assert not parsed.bozo and parsed.feed.language == lang
+    (entry,) = parsed.entries
+    assert entry.link == f"{BASE_URL}{DAY}/brief-{lang}.html"
+    assert entry.enclosures[0]["type"] == "application/pdf"
+    assert int(entry.enclosures[0]["length"]) == (out / DAY / f"brief-{lang}.pdf").stat().st_size

@@ -96,7 +96,7 @@ def test_rerun_keeps_an_unchanged_brief_and_replaces_a_changed_one(hostile_brief
     config = Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none")
     again = make_brief(config, date="2026-11-24")
     # same sources, same brief: its files are kept as they were; the archive is refreshed
-    assert sorted(p.name for p in again.paths) == ["feed.xml", "index.html", "latest-fr.html", "latest-fr.pdf"]
+    assert sorted(p.name for p in again.paths) == ["feed-fr.xml", "index.html", "latest-fr.html", "latest-fr.pdf"]
     assert html_path.read_bytes() == first
     # a changed source: all three files are replaced, whole
     with open(tmp_path / "src" / "hostile.txt", "a") as handle:
