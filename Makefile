@@ -5,13 +5,18 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup system-deps bench bench-translate bench-extract clean
+.PHONY: demo test check-output setup system-deps bench bench-translate bench-extract clean
 
 demo: setup
 	$(BIN)/briefgen make --lang en
 
 test: setup
 	$(BIN)/python -m pytest -q
+
+# the seeds' brief checked with readers' tools: HTML and feed validators, Chromium at 390 px,
+# pdfinfo, page breaks (also part of make test)
+check-output: setup
+	$(BIN)/python -m pytest -q tests/test_output_checks.py tests/test_feed.py tests/test_page_breaks.py
 
 setup: system-deps $(VENV)/.installed
 

@@ -1,18 +1,21 @@
 """The output folder as an archive: ``index.html`` lists every brief, newest first,
-``feed.xml`` is an Atom feed of them, and ``latest-<lang>.html`` / ``.pdf`` are copies of
-the newest brief in each language, for people and scripts that always want "today's".
-Regenerated after every run."""
+``feed-<lang>.xml`` are Atom feeds of them (one a language, feed.py), and
+``latest-<lang>.html`` / ``.pdf`` are copies of the newest brief in each language, for
+people and scripts that always want "today's". Regenerated after every run."""
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
-from datetime import UTC
 from pathlib import Path
 
 from . import __version__, i18n
+from .config import FeedSettings
 from .fsutil import atomic_write
+
+log = logging.getLogger(__name__)
 
 INDEX_TEMPLATE = "index.html.j2"
 _BRIEF = re.compile(r"brief-(?P<lang>[a-z]{2,3})\.(?P<fmt>html|pdf|json)$")
@@ -45,9 +48,14 @@ def _count_sources(path: Path | None) -> int | None:
     return len(sources) if isinstance(sources, list) else None
 
 
-def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | None = None) -> list[Path]:
-    """Rewrite index.html, feed.xml and the latest-<lang> copies; return the files written."""
+def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | None = None,
+                   feed: FeedSettings | None = None) -> list[Path]:
+    """Rewrite index.html, the feed-<lang>.xml feeds and the latest-<lang> copies; return
+    the files written."""
+    from .feed import feed_name, render_feed
+
     out_dir = Path(out_dir)
+    feed = feed or FeedSettings()
     entries = find_briefs(out_dir)
     written = []
     newest: dict[str, Entry] = {}
@@ -58,48 +66,32 @@ def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | 
             if fmt in entry.files:
                 written.append(atomic_write(out_dir / f"latest-{language}.{fmt}", entry.files[fmt].read_bytes()))
     written.append(atomic_write(out_dir / "index.html", render_index(out_dir, entries, newest, lang, generated_at)))
-    written.append(atomic_write(out_dir / "feed.xml", render_feed(out_dir, entries, lang, generated_at, base_url)))
+    _check_base_url(out_dir, base_url, lang)
+    for language in sorted(newest):
+        written.append(atomic_write(out_dir / feed_name(language),
+                                    render_feed(out_dir, entries, language, feed, base_url)))
+    if (out_dir / LEGACY_FEED).is_file():
+        (out_dir / LEGACY_FEED).unlink()
+        log.warning("removed %s: the feeds are one a language now (%s)", out_dir / LEGACY_FEED,
+                    ", ".join(feed_name(language) for language in sorted(newest)))
     return written
 
 
-FEED_ENTRIES = 50
+LEGACY_FEED = "feed.xml"  # the one feed of all languages that earlier versions wrote
 
 
-def render_feed(out_dir: Path, entries: list[Entry], lang: str, generated_at: str, base_url: str | None) -> bytes:
-    """An Atom feed of the newest briefs (feedgen), for readers who subscribe."""
-    from datetime import datetime
+def _check_base_url(out_dir: Path, base_url: str | None, lang: str) -> None:
+    """Say when a feed's links would only work on this machine, or need base_url to work
+    for feed readers (once, when the feed is first made, so cron does not mail it daily)."""
+    from .feed import feed_name
 
-    from feedgen.feed import FeedGenerator
-
-    base = (base_url or out_dir.resolve().as_uri()).rstrip("/") + "/"
-    t = i18n.translations(lang)
-    feed = FeedGenerator()
-    feed.id(base + "feed.xml")
-    feed.title(t.gettext("Press briefs"))
-    feed.link(href=base + "feed.xml", rel="self")
-    feed.link(href=base + "index.html", rel="alternate")
-    feed.language(lang)
-    feed.generator("briefgen", __version__)
-    feed.updated(datetime.fromisoformat(generated_at))
-    for entry in reversed(entries[:FEED_ENTRIES]):  # feedgen lists the last added first
-        data = _brief_data(entry.files.get("json"))
-        item = feed.add_entry()
-        item.id(f"{base}{entry.date}/brief-{entry.lang}")
-        item.title(f"{i18n.translations(entry.lang).gettext('Press brief')} — "
-                   f"{i18n.long_date(entry.date, entry.lang)}")
-        when = data.get("generated_at") or f"{entry.date}T00:00:00+00:00"
-        item.updated(datetime.fromisoformat(when))
-        item.published(datetime.fromisoformat(f"{entry.date}T00:00:00").replace(tzinfo=UTC))
-        alternate = "html" if "html" in entry.files else next(iter(entry.files))
-        for fmt, kind in (("html", "text/html"), ("pdf", "application/pdf"), ("json", "application/json")):
-            if fmt in entry.files:
-                item.link(href=base + entry.files[fmt].relative_to(out_dir).as_posix(), type=kind,
-                          rel="alternate" if fmt == alternate else "enclosure" if fmt == "pdf" else "related")
-        points = [p.get("text", "") + (f" — {p['speaker']}" if p.get("speaker") else "")
-                  for p in data.get("key_points", [])]
-        if points:
-            item.summary("\n".join(f"• {p}" for p in points))
-    return feed.atom_str(pretty=True)
+    if base_url and base_url.lower().startswith("file:"):
+        log.warning("base_url is a file:// URL: the feeds' links open only on this machine; "
+                    "set base_url to the address where %s is served", out_dir)
+    elif not base_url and not (out_dir / feed_name(lang)).exists():
+        log.warning("%s has relative links and no self link, since no base_url is set: feed readers need "
+                    "base_url = \"https://…/\" (where %s is served) in briefgen.toml",
+                    out_dir / feed_name(lang), out_dir)
 
 
 def _brief_data(path: Path | None) -> dict:
@@ -116,12 +108,13 @@ def render_index(out_dir: Path, entries: list[Entry], newest: dict[str, Entry], 
     from jinja2 import Environment, FileSystemLoader, select_autoescape
     from markupsafe import Markup
 
-    from .view import STYLESHEET, templates_dir
+    from .feed import feed_name
+    from .view import STYLESHEET, Labels, templates_dir
 
     folder = templates_dir()
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(i18n.translations(lang), newstyle=True)
+    Labels(lang).install(env)
     rows = [
         {"date": e.date, "long_date": i18n.long_date(e.date, lang), "language": i18n.language_name(e.lang, lang),
          "sources": e.sources,
@@ -131,7 +124,10 @@ def render_index(out_dir: Path, entries: list[Entry], newest: dict[str, Entry], 
     ]
     latest = [{"href": f"latest-{code}.{fmt}", "label": f"{i18n.language_name(code, lang)} ({fmt.upper()})"}
               for code, entry in sorted(newest.items()) for fmt in ("html", "pdf") if fmt in entry.files]
+    feeds = [{"href": feed_name(code), "lang": code, "label": i18n.language_name(code, lang)}
+             for code in sorted(newest)]
     return env.get_template(INDEX_TEMPLATE).render(
-        lang=lang, entries=rows, latest=latest, updated=i18n.moment(generated_at, lang), version=__version__,
+        lang=lang, entries=rows, latest=latest, feeds=feeds, updated=i18n.moment(generated_at, lang),
+        version=__version__,
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
     )

@@ -107,9 +107,13 @@ def _config(ctx: click.Context, **options):
               help="Where Argos models run (default: auto, cuda when CTranslate2 sees a GPU).")
 @click.option("--pdf-variant", type=click.Choice(["pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u",
                                                   "pdf/ua-1"]),
-              help="Write the PDF as PDF/A (archiving) or PDF/UA (accessibility).")
+              help="Every PDF is tagged for screen readers (PDF/UA-1, the default); pdf/a-* writes PDF/A for "
+                   "archives, tagged too (PDF/A-2 and -3 also declare PDF/UA-1).")
 @click.option("--since-last", is_flag=True, default=None,
               help="Only sources that are not in an earlier brief of this output folder.")
+@click.option("--absolute-paths", is_flag=True, default=None,
+              help="Give sources' absolute paths in the JSON (the HTML and PDF always show them relative "
+                   "to the sources folder).")
 @click.option("--workers", type=int, help="Local worker processes for reading and extraction (default: one a core).")
 @click.option("--cluster", metavar="ADDRESS",
               help="Spread translation and extraction over a Dask cluster: tcp://host:8786, or local:N.")
@@ -117,14 +121,15 @@ def _config(ctx: click.Context, **options):
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
 @click.pass_context
 def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant,
-         since_last, workers, cluster, send, quiet):
+         since_last, absolute_paths, workers, cluster, send, quiet):
     """Make the brief from every source in the sources folder (one brief per language)."""
     from .pipeline import check_date, make_brief
 
     _setup_logging(ctx.obj["verbose"], quiet)
     config = _config(ctx, lang=lang.lower() if lang else None, sources_dir=sources_dir, out_dir=out_dir,
                      engine=engine, glossary=glossary, device=device, pdf_variant=pdf_variant,
-                     since_last=since_last, cache=False if no_cache else None, workers=workers, cluster=cluster,
+                     since_last=since_last, absolute_paths=absolute_paths, cache=False if no_cache else None,
+                     workers=workers, cluster=cluster,
                      formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else None)
     day = check_date(date)
     for language in config.languages:

@@ -11,7 +11,13 @@
     max_source_mb = 2              # larger source files are skipped
     pdf_variant = "pdf/a-3b"
     since_last = false             # only sources not in an earlier brief
-    base_url = "https://intranet.example/briefs/"   # for links in the Atom feed
+    absolute_paths = false         # true: the JSON gives sources' absolute paths (never the HTML or PDF)
+    base_url = "https://intranet.example/briefs/"   # where out/ is served: links in the Atom feeds
+
+    [feed]
+    author = "Press desk"          # the feeds' author (default: briefgen)
+    email = "desk@example.org"
+    tag = "example.org,2026"       # a domain of yours and a date: in every entry's id, never change it
 
     [mail]
     recipients = ["desk@example.org"]
@@ -59,6 +65,23 @@ class MailSettings:
         return self.port or {"ssl": 465, "none": 25}.get(self.security, 587)
 
 
+# RFC 4151's tagging entity in the feed's ids when the settings give none: ".invalid" is
+# reserved, so it can belong to no one (set [feed] tag to a domain of yours)
+DEFAULT_FEED_TAG = "briefgen.invalid,2026"
+_FEED_TAG = re.compile(r"([a-z0-9.-]+|[a-z0-9._+-]+@[a-z0-9.-]+),\d{4}(-\d{2}(-\d{2})?)?")
+
+
+@dataclass(frozen=True)
+class FeedSettings:
+    """The Atom feeds (feed-<lang>.xml): who publishes them, and what their ids are made of."""
+
+    author: str = "briefgen"
+    email: str | None = None
+    # a domain or e-mail address of the publisher and a date it was theirs: the same for
+    # the feed's whole life, so entry ids never change (tag:<tag>:brief/<date>/<lang>)
+    tag: str = DEFAULT_FEED_TAG
+
+
 @dataclass(frozen=True)
 class Config:
     sources_dir: Path = Path("seeds")
@@ -75,10 +98,12 @@ class Config:
     pdf_variant: str | None = None  # e.g. "pdf/a-3b" for archiving
     device: str = "auto"  # for Argos models: cpu, cuda, or auto (cuda when CTranslate2 sees a GPU)
     since_last: bool = False
+    absolute_paths: bool = False  # the JSON names sources by absolute path (for operators' scripts)
     base_url: str | None = None
     cluster: str | None = None  # a Dask scheduler address, or "local:N"; None: local processes
     workers: int | None = None  # local worker processes (default: one per core)
     mail: MailSettings = field(default_factory=MailSettings)
+    feed: FeedSettings = field(default_factory=FeedSettings)
     config_file: Path | None = None  # where the settings came from, for messages
 
 
@@ -97,6 +122,7 @@ _TOP = {
     "device": ("device", str, None),
     "cache": ("cache", bool, None),
     "since_last": ("since_last", bool, None),
+    "absolute_paths": ("absolute_paths", bool, None),
     "base_url": ("base_url", str, None),
     "cluster": ("cluster", str, None),
     "workers": ("workers", int, None),
@@ -114,6 +140,12 @@ _MAIL = {
     "timeout": ("timeout", (int, float), "float"),
     "ca_file": ("ca_file", str, "path"),
 }
+_FEED = {
+    "author": ("author", str, None),
+    "email": ("email", str, None),
+    "tag": ("tag", str, None),
+}
+_TABLES = {"mail": _MAIL, "feed": _FEED}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                (int, float): "a number", dict: "a table", (list, str): "a list of language codes"}
 
@@ -141,15 +173,15 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
     folder = path.resolve().parent
     values: dict = {"config_file": path}
     for key, value in data.items():
-        if key == "mail":
+        if key in _TABLES:
             if not isinstance(value, dict):
-                raise UsageError(f"{path}:{lines.get(('', key), '?')}: 'mail' must be a table ([mail])")
-            mail = {}
-            for mail_key, mail_value in value.items():
-                target, converted = _convert(path, lines.get(("mail", mail_key), "?"), f"mail.{mail_key}",
-                                             _MAIL, mail_key, mail_value, folder)
-                mail[target] = converted
-            values["mail"] = replace(config.mail, **mail)
+                raise UsageError(f"{path}:{lines.get(('', key), '?')}: '{key}' must be a table ([{key}])")
+            table = {}
+            for sub_key, sub_value in value.items():
+                target, converted = _convert(path, lines.get((key, sub_key), "?"), f"{key}.{sub_key}",
+                                             _TABLES[key], sub_key, sub_value, folder)
+                table[target] = converted
+            values[key] = replace(getattr(config, key), **table)
             continue
         target, converted = _convert(path, lines.get(("", key), "?"), key, _TOP, key, value, folder)
         values[target] = converted
@@ -212,6 +244,13 @@ def check(config: Config, origin: Path | str = "options") -> Config:
         raise UsageError(f"{origin}: formats are {', '.join(FORMATS)}, not {', '.join(config.formats) or 'none'}")
     if config.mail.security not in ("starttls", "ssl", "none"):
         raise UsageError(f"{origin}: mail.security must be starttls, ssl or none, not {config.mail.security!r}")
+    if not _FEED_TAG.fullmatch(config.feed.tag):
+        raise UsageError(f"{origin}: feed.tag must be a domain (or e-mail address) in lower case and a date, "
+                         f"such as \"example.org,2026\", not {config.feed.tag!r}")
+    if not config.feed.author.strip() or "@" in config.feed.author:
+        raise UsageError(f"{origin}: feed.author must be a name (an e-mail address goes in feed.email)")
+    if config.feed.email is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", config.feed.email):
+        raise UsageError(f"{origin}: feed.email must be an e-mail address, not {config.feed.email!r}")
     return config
 
 

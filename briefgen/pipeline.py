@@ -127,7 +127,7 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
             written = render_unless_unchanged(config, brief, state, clock)
             state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
         with clock.stage("archive"):
-            written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url)
+            written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url, config.feed)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
@@ -138,13 +138,14 @@ def render_unless_unchanged(config: Config, brief: Brief, state: State, clock: S
     """Write the brief's files, unless the same brief (same content, formats, templates)
     was already written and its files are still there, untouched."""
     folder = Path(config.out_dir) / brief.date
-    made_from = fingerprint(brief, config.formats, config.pdf_variant)
+    paths_below = Path(config.sources_dir).absolute() if config.absolute_paths else None
+    made_from = fingerprint(brief, config.formats, config.pdf_variant, paths_below)
     previous = state.rendered(brief.date, brief.lang)
     if previous and previous[0] == made_from and all(
             (folder / name).is_file() and _sha256(folder / name) == digest for name, digest in previous[1].items()):
         log.info("the brief of %s in %s is unchanged: its files are kept", brief.date, brief.lang)
         return []
-    written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant)
+    written = write_brief(brief, config.formats, config.out_dir, clock, config.pdf_variant, paths_below)
     state.record_rendered(brief.date, brief.lang, made_from, {p.name: _sha256(p) for p in written})
     return written
 
@@ -162,6 +163,11 @@ def gather(config: Config, day: str, clock: Stopwatch,
     with clock.stage("ingest"):
         docs, skipped = read_sources(paths, config.max_bytes, executor)
     skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
+    # from here on, a source is named as readers see it: never where it lives on this machine
+    sources_dir = Path(config.sources_dir)
+    docs = [replace(d, path=source_name(d.path, sources_dir),
+                    duplicates=tuple(source_name(p, sources_dir) for p in d.duplicates)) for d in docs]
+    skipped = [Skipped(source_name(s.path, sources_dir), s.reason) for s in skipped]
     if not docs:
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
         raise NoUsableSource(f"no usable source in {config.sources_dir}{detail}")
@@ -174,6 +180,14 @@ def gather(config: Config, day: str, clock: Stopwatch,
             raise NoUsableSource(f"no new source in {config.sources_dir} since the brief of {last}")
         docs = new
     return docs, skipped
+
+
+def source_name(path: str, sources_dir: Path) -> str:
+    """A source's path as the brief shows it: relative to the sources folder."""
+    try:
+        return Path(path).absolute().relative_to(sources_dir.absolute()).as_posix()
+    except ValueError:  # not below it (cannot happen for files the folder lists)
+        return Path(path).name
 
 
 def translate_all(config: Config, docs: list[Document], cluster: Executor | None = None) -> list[Document]:

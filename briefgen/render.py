@@ -1,5 +1,5 @@
-"""The render stage: a Brief as JSON (the contract of DESIGN.md), HTML (jinja2) and PDF
-(weasyprint), each written atomically into the brief's dated folder."""
+"""The render stage: a Brief as JSON (the contract of DESIGN.md), HTML (jinja2, view.py)
+and PDF (weasyprint, pdf.py), each written atomically into the brief's dated folder."""
 
 from __future__ import annotations
 
@@ -10,16 +10,15 @@ from pathlib import Path
 
 from .fsutil import atomic_write_all
 from .model import Brief, SourceBrief, Statement
+from .pdf import PDF_VARIANTS, preload_pdf_renderer, render_pdf
 from .timing import Stopwatch
 from .view import COMPACT_FROM, render_html, templates_dir
 
-__all__ = ["FORMATS", "PDF_VARIANTS", "brief_json", "render_html", "render_pdf", "source_json", "write_brief"]
+__all__ = ["FORMATS", "PDF_VARIANTS", "brief_json", "preload_pdf_renderer", "render_html", "render_pdf", "source_json",
+           "write_brief"]
 
 log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "json")
-VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
-PDF_STYLESHEET = "pdf.css"  # fonts shipped with briefgen, for the PDF only
-PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 
 # ---------------------------------------------------------------- JSON
 def statement_json(s: Statement) -> dict:
@@ -30,12 +29,14 @@ def statement_json(s: Statement) -> dict:
     }
 
 
-def source_json(item: SourceBrief) -> dict:
+def source_json(item: SourceBrief, paths_below: Path | None = None) -> dict:
+    """A source in the JSON; its paths are relative to the sources folder, or absolute
+    (below ``paths_below``, the sources folder) when an operator asks for that."""
     doc = item.document
     return {
         "id": doc.id,
-        "path": doc.path,
-        "duplicates": list(doc.duplicates),
+        "path": _path(doc.path, paths_below),
+        "duplicates": [_path(p, paths_below) for p in doc.duplicates],
         "sha256": doc.sha256,
         "language": doc.language,
         "title": _text(doc.title.text, doc.title.original) if doc.title else None,
@@ -53,11 +54,16 @@ def source_json(item: SourceBrief) -> dict:
     }
 
 
+def _path(path: str, below: Path | None) -> str:
+    return str(below / path) if below is not None else path
+
+
 def _text(text: str | None, original: str) -> str:
     return text if text is not None else original
 
 
-def brief_json(brief: Brief) -> dict:
+def brief_json(brief: Brief, paths_below: Path | None = None) -> dict:
+    """The brief as the JSON contract says; ``paths_below``: see ``source_json``."""
     return {
         "briefgen_version": brief.version,
         "date": brief.date,
@@ -65,7 +71,7 @@ def brief_json(brief: Brief) -> dict:
         "generated_at": brief.generated_at,
         "translation": brief.translation,
         "key_points": key_points_json(brief),
-        "sources": [source_json(s) for s in brief.sources],
+        "sources": [source_json(s, paths_below) for s in brief.sources],
         "groups": [[brief.sources[i].document.id for i in group] for group in brief.groups],
         "people": [
             {"name": person.name, "role": person.role,
@@ -73,15 +79,16 @@ def brief_json(brief: Brief) -> dict:
                             for source, st in person.statements]}
             for person in brief.people
         ],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in brief.skipped],
+        "skipped": [{"path": _path(s.path, paths_below), "reason": s.reason} for s in brief.skipped],
     }
 
 
-# ---------------------------------------------------------------- PDF
-def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None) -> str:
+# ---------------------------------------------------------------- what the files are made from
+def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None,
+                paths_below: Path | None = None) -> str:
     """What the files of a brief are made from: its content (not the time it was made),
     the formats asked for, and briefgen's own templates, fonts and version."""
-    content = brief_json(brief)
+    content = brief_json(brief, paths_below)
     content.pop("generated_at")
     digest = hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode())
     digest.update(json.dumps([sorted(formats), pdf_variant, brief.version]).encode())
@@ -89,19 +96,6 @@ def fingerprint(brief: Brief, formats: tuple[str, ...], pdf_variant: str | None)
         if path.is_file():
             digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
-
-
-def preload_pdf_renderer() -> None:
-    """Import weasyprint (about a second) in the background while the other stages run."""
-    import threading
-
-    def load():
-        try:
-            import weasyprint  # noqa: F401
-        except Exception:  # the PDF stage reports any real problem itself
-            pass
-
-    threading.Thread(target=load, name="preload-weasyprint", daemon=True).start()
 
 
 def key_points_json(brief: Brief) -> list[dict]:
@@ -115,53 +109,11 @@ def key_points_json(brief: Brief) -> list[dict]:
             for p in key_points(brief, refs)]
 
 
-def render_pdf(html: str, variant: str | None = None) -> bytes:
-    """HTML to PDF (A4, fonts embedded); weasyprint may read nothing but the project's own
-    template folder. ``variant``: a PDF/A or PDF/UA flavour for archiving, e.g. "pdf/a-3b"."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    folder = templates_dir()
-    fetcher = _assets_only_fetcher(folder)
-    # the shipped fonts' @font-face rules take effect only through a FontConfiguration
-    # given both to the stylesheet and to write_pdf (weasyprint 70 has no implicit one)
-    font_config = FontConfiguration()
-    fonts = CSS(filename=str(folder / PDF_STYLESHEET), base_url=str(folder) + "/", url_fetcher=fetcher,
-                font_config=font_config)
-    # custom_metadata: <meta name="language"> goes into the PDF's information dictionary
-    options = {"custom_metadata": True, **({"pdf_variant": variant} if variant else {})}
-    html = html.replace(VIEWPORT, "")  # a screen setting, not the PDF's metadata
-    return HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher).write_pdf(
-        stylesheets=[fonts], font_config=font_config, **options)
-
-
-def _assets_only_fetcher(folder: Path):
-    from weasyprint.urls import URLFetcher
-
-    allowed = folder.resolve()
-
-    class AssetsOnlyFetcher(URLFetcher):
-        """Refuses every URL but data: URIs and files inside the template folder."""
-
-        def fetch(self, url, headers=None):
-            if url.startswith("data:"):
-                return super().fetch(url, headers)
-            if url.startswith("file://"):
-                from urllib.request import url2pathname
-
-                path = Path(url2pathname(url[len("file://"):].split("?")[0])).resolve()
-                if path.is_relative_to(allowed):
-                    return super().fetch(url, headers)
-            log.warning("PDF: refused to load %s (only the brief's own assets may be used)", url[:200])
-            raise ValueError(f"briefgen does not load external resources: {url[:200]}")
-
-    return AssetsOnlyFetcher(allowed_protocols=("data", "file"))
-
-
 # ---------------------------------------------------------------- writing
 def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: Stopwatch | None = None,
-                pdf_variant: str | None = None) -> list[Path]:
-    """Render the requested formats into ``out_dir/<date>/`` atomically; return the paths."""
+                pdf_variant: str | None = None, paths_below: Path | None = None) -> list[Path]:
+    """Render the requested formats into ``out_dir/<date>/`` atomically; return the paths.
+    ``paths_below``: the sources folder, to give the JSON absolute paths (for operators)."""
     clock = clock or Stopwatch()
     folder = Path(out_dir) / brief.date
     stem = f"brief-{brief.lang}"
@@ -173,7 +125,8 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
             rendered["html"] = html.encode("utf-8")
     if "json" in formats:
         with clock.stage("json"):
-            rendered["json"] = (json.dumps(brief_json(brief), ensure_ascii=False, indent=2) + "\n").encode()
+            rendered["json"] = (json.dumps(brief_json(brief, paths_below), ensure_ascii=False, indent=2)
+                                + "\n").encode()
     if "pdf" in formats:
         with clock.stage("pdf"):
             printed = render_html(brief, compact=True) if len(brief.sources) >= COMPACT_FROM else html

@@ -7,11 +7,12 @@ stylesheets inlined) that is also the input of the PDF.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import i18n
-from .model import Brief, Document, SourceBrief, Statement
+from .model import Brief, Document, Segment, SourceBrief, Statement
+from .typography import typeset
 
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
@@ -134,8 +135,19 @@ class Labels:
         self.lang = lang
         self.t = i18n.translations(lang)
 
+    def gettext(self, message: str) -> str:
+        """A label in the brief's language, spaced as that language writes (French: « »)."""
+        return typeset(self.t.gettext(message), self.lang)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return typeset(self.t.ngettext(singular, plural, n), self.lang)
+
     def _(self, message: str, **values) -> str:
-        return self.t.gettext(message) % values if values else self.t.gettext(message)
+        return self.gettext(message) % values if values else self.gettext(message)
+
+    def install(self, env) -> None:
+        """Give a jinja2 environment these labels, for ``_()`` and ``ngettext()`` in templates."""
+        env.install_gettext_callables(self.gettext, self.ngettext, newstyle=True)
 
     def language(self, code: str | None) -> str:
         return i18n.language_name(code, self.lang)
@@ -154,11 +166,11 @@ class Labels:
     def sources_line(self, brief: Brief) -> str:
         n = len(brief.sources)
         languages = sorted({s.document.language or "?" for s in brief.sources})
-        line = self.t.ngettext("%(num)d source in %(languages)s", "%(num)d sources in %(languages)s", n) % {
+        line = self.ngettext("%(num)d source in %(languages)s", "%(num)d sources in %(languages)s", n) % {
             "num": n, "languages": self.languages(languages)}
         if brief.skipped:
-            line += " · " + self.t.ngettext("%(num)d file skipped", "%(num)d files skipped",
-                                            len(brief.skipped)) % {"num": len(brief.skipped)}
+            line += " · " + self.ngettext("%(num)d file skipped", "%(num)d files skipped",
+                                          len(brief.skipped)) % {"num": len(brief.skipped)}
         return line
 
     def provenance(self, doc: Document) -> str:
@@ -211,6 +223,33 @@ def build_items(brief: Brief, labels: Labels) -> list[Item]:
     return items
 
 
+def typeset_brief(brief: Brief) -> Brief:
+    """The brief as the page shows it: every text spaced as its own language writes it (a
+    French text with narrow no-break spaces in « » and before ; : ! ?). The JSON keeps the
+    text as it came."""
+    language = {item.document.id: item.document.language for item in brief.sources}
+
+    def segment(seg: Segment, source_lang: str | None) -> Segment:
+        text_lang = source_lang if seg.text == seg.original else brief.lang
+        return replace(seg, text=typeset(seg.text, text_lang), original=typeset(seg.original, source_lang))
+
+    def statement(st: Statement, source_lang: str | None) -> Statement:
+        text_lang = source_lang if st.text == st.original else brief.lang
+        return replace(st, text=typeset(st.text, text_lang), original=typeset(st.original, source_lang),
+                       role=typeset(st.role, brief.lang))
+
+    sources = []
+    for item in brief.sources:
+        doc = item.document
+        shown = replace(doc, title=segment(doc.title, doc.language) if doc.title else None, paragraphs=tuple(
+            replace(p, sentences=tuple(segment(s, p.language) for s in p.sentences)) for p in doc.paragraphs))
+        sources.append(replace(item, document=shown, summary=tuple(statement(s, doc.language) for s in item.summary),
+                               quotes=tuple(statement(q, doc.language) for q in item.quotes)))
+    people = tuple(replace(person, role=typeset(person.role, brief.lang), statements=tuple(
+        (source, statement(st, language.get(source))) for source, st in person.statements)) for person in brief.people)
+    return replace(brief, sources=tuple(sources), people=people)
+
+
 def render_html(brief: Brief, compact: bool = False) -> str:
     """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -220,7 +259,8 @@ def render_html(brief: Brief, compact: bool = False) -> str:
     labels = Labels(brief.lang)
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
-    env.install_gettext_translations(labels.t, newstyle=True)
+    labels.install(env)
+    brief = typeset_brief(brief)
     items = build_items(brief, labels)
     refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
     grouped = brief.groups or tuple((n,) for n in range(len(items)))

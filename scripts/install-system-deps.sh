@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Debian packages briefgen uses: apertium (fr->es->en translation without an Argos model),
-# Pango and HarfBuzz for weasyprint's PDF, DejaVu fonts, and poppler-utils (pdftotext and
-# pdftoppm, used by the tests and to look at PDFs).
+# Pango and HarfBuzz for weasyprint's PDF, DejaVu fonts, poppler-utils (pdftotext, pdfinfo and
+# pdftoppm, used by the tests and to look at PDFs), and for the tests that check the outputs as
+# readers' tools see them: Java (runs the Nu HTML Checker, which setup-venv.sh fetches with npm)
+# and Chromium (lays the pages out at a phone's width).
 #
 # Installs what is missing when it can (root, or password-less sudo, with apt-get).
 # Exits non-zero only when it could have installed and failed, so a CI run as root
@@ -11,6 +13,9 @@ packages=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
 command -v apertium >/dev/null 2>&1 || packages+=(apertium)
+command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 for p in apertium-fr-es apertium-eng-spa libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
          fonts-dejavu-core poppler-utils; do
   have_pkg "$p" || packages+=("$p")

@@ -7,8 +7,9 @@ cd "$(dirname "$0")/.."
 bin=${VENV:-.venv}/bin
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-SOURCE_DATE_EPOCH=1795510800 "$bin/briefgen" make --lang en --engine apertium --date 2026-11-24 \
-  --out "$work/out" --no-cache --quiet
+printf 'base_url = "https://intranet.example/briefs/"\n' >"$work/briefgen.toml"  # a feed with links
+SOURCE_DATE_EPOCH=1795510800 "$bin/briefgen" --config "$work/briefgen.toml" make --lang en --engine apertium \
+  --date 2026-11-24 --out "$work/out" --no-cache --quiet
 rm -f docs/brief-page-*.png docs/brief-html-*.png
 pdftoppm -r 60 -png "$work/out/2026-11-24/brief-en.pdf" docs/brief-page
 for width in 390 1280; do

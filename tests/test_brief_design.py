@@ -2,6 +2,7 @@
 
 import re
 import subprocess
+from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader
@@ -133,8 +134,12 @@ def test_pdf_a_variant(tmp_path):
                       pdf_variant="pdf/a-3b", cache_path=tmp_path / "tm.sqlite3"), DAY)
     reader = PdfReader(tmp_path / DAY / "brief-en.pdf")
     xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
-    assert b"pdfaid:part" in xmp and b"pdfaid:conformance" in xmp
+    assert b'pdfaid:part="3"' in xmp and b'pdfaid:conformance="B"' in xmp
     assert "/OutputIntents" in reader.trailer["/Root"]
+    # tagged as every brief is, and declared PDF/UA-1 too, with the schema PDF/A asks for
+    assert "/StructTreeRoot" in reader.trailer["/Root"] and reader.trailer["/Root"]["/MarkInfo"]["/Marked"]
+    assert b'pdfuaid:part="1"' in xmp and b"<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" in xmp
+    ElementTree.fromstring(xmp[xmp.index(b"<x:xmpmeta"):xmp.index(b"</x:xmpmeta>") + 12])  # well-formed
 
 
 def test_skipped_reasons_in_the_brief_language(tmp_path):
@@ -146,6 +151,7 @@ def test_skipped_reasons_in_the_brief_language(tmp_path):
     (src / "notes.docx").write_bytes(b"PK\x03\x04")
     make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none", formats=("html",)), DAY)
     html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
-    assert "vide.txt</span> : fichier vide" in html
-    assert "pas du texte (contenu binaire : PNG image)" in html
-    assert "type de fichier non pris en charge « .docx »" in html
+    # French typography: narrow no-break spaces before ":" and inside « »
+    assert "vide.txt</span>\u202f: fichier vide" in html
+    assert "pas du texte (contenu binaire\u202f: PNG image)" in html
+    assert "type de fichier non pris en charge «\u202f.docx\u202f»" in html

@@ -65,7 +65,7 @@ def test_pdf_fetcher_refuses_everything_external(tmp_path, caplog):
     page = (f'<html><head><link rel="stylesheet" href="http://127.0.0.1:{port}/style.css"></head><body>'
             f'<img src="http://127.0.0.1:{port}/pixel.png"><img src="file:///etc/passwd">'
             f'<p>Bonjour</p></body></html>')
-    with caplog.at_level(logging.WARNING, logger="briefgen.render"):
+    with caplog.at_level(logging.WARNING, logger="briefgen.pdf"):
         pdf = render_pdf(page)
     server.shutdown()
     assert pdf.startswith(b"%PDF-")
@@ -96,7 +96,7 @@ def test_rerun_keeps_an_unchanged_brief_and_replaces_a_changed_one(hostile_brief
     config = Config(sources_dir=tmp_path / "src", out_dir=tmp_path / "out", lang="fr", engine="none")
     again = make_brief(config, date="2026-11-24")
     # same sources, same brief: its files are kept as they were; the archive is refreshed
-    assert sorted(p.name for p in again.paths) == ["feed.xml", "index.html", "latest-fr.html", "latest-fr.pdf"]
+    assert sorted(p.name for p in again.paths) == ["feed-fr.xml", "index.html", "latest-fr.html", "latest-fr.pdf"]
     assert html_path.read_bytes() == first
     # a changed source: all three files are replaced, whole
     with open(tmp_path / "src" / "hostile.txt", "a") as handle:

@@ -113,6 +113,40 @@ def test_warm_run_translates_nothing(tmp_path, monkeypatch):
     assert warm.brief.sources[0].document == cold.brief.sources[0].document
 
 
+def test_log_counts_agree_per_language_pair(tmp_path, caplog):
+    """"translating N segments" for a pair, then N = from memory + translated now, for
+    that pair alone (glossary terms included; nothing carried over from another pair)."""
+    import re
+
+    french = doc_from(tmp_path, FRENCH, "fr.txt")
+    german = doc_from(tmp_path, "Die Außenminister der NATO-Staaten haben sich am Dienstag in Brüssel getroffen, "
+                                "um über die Zusammenarbeit mit der Europäischen Union zu sprechen.\n", "de.txt")
+    memory = TranslationMemory(tmp_path / "tm.sqlite3")
+
+    def counts():
+        text = caplog.text
+        wanted = {m[1]: int(m[0]) for m in re.findall(r"translating (\d+) segments (\w+→\w+)", text)}
+        done = {m[0]: (int(m[1]), int(m[2])) for m in
+                re.findall(r"translation memory (\w+→\w+): (\d+) from memory, (\d+) translated now", text)}
+        caplog.clear()
+        return wanted, done
+
+    with caplog.at_level("INFO", logger="briefgen"):
+        engine = FakeEngine({("fr", "en"), ("de", "en")})
+        translate_documents([french, german], "en", engines_with(engine, memory=memory), Glossary.load())
+        wanted, done = counts()
+        assert set(wanted) == set(done) == {"fr→en", "de→en"}
+        assert wanted["fr→en"] > len(french.sentences())  # the glossary's terms go in the same batch
+        for pair, total in wanted.items():
+            assert done[pair] == (0, total)
+        # one new French sentence: the French pair has it translated now, the rest from memory
+        changed = doc_from(tmp_path, FRENCH + "\nLes ministres se retrouveront à Bruxelles en juin prochain.\n",
+                           "fr2.txt")
+        translate_documents([changed, german], "en", engines_with(engine, memory=memory), Glossary.load())
+        again, done = counts()
+        assert done["fr→en"] == (again["fr→en"] - 1, 1) and done["de→en"] == (again["de→en"], 0)
+
+
 # ---------------------------------------------------------------- glossary
 def test_glossary_on_an_engine_that_copies_terms(tmp_path):
     """An engine that leaves "OTAN" as it is (as NMT models do with unknown acronyms)."""
@@ -180,7 +214,7 @@ def test_bad_glossary_files(tmp_path, content, message):
     ("NATO is here", "l'OTAN est là", "en", "NATO is here"),
     ("M. Stoltenberg and MM. Blinken and Borrell met Mme Kallas", "…", "en",
      "Mr Stoltenberg and Messrs Blinken and Borrell met Ms Kallas"),
-    ("Il a dit “non”: fin", "He said “no”: end", "fr", "Il a dit «\u00a0non\u00a0»\u00a0: fin"),
+    ("Il a dit “non”: fin", "He said “no”: end", "fr", "Il a dit «\u202fnon\u202f»\u202f: fin"),
 ], ids=["guillemets", "colon", "question", "fragment-case", "acronym-case", "honorifics", "to-french"])
 def test_typography(output, source, target, expected):
     assert typography(output, source, target) == expected

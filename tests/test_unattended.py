@@ -113,7 +113,7 @@ def test_atom_feed(tmp_path):
                     base_url="https://intranet.example/briefs")
     make_brief(config, "2026-11-23")
     make_brief(config, DAY)
-    feed = ET.parse(tmp_path / "out" / "feed.xml").getroot()
+    feed = ET.parse(tmp_path / "out" / "feed-fr.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"
     assert feed.tag == f"{atom}feed"
     entries = feed.findall(f"{atom}entry")

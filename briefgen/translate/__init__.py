@@ -169,8 +169,9 @@ def _translate_pair(engine: Engine, unique: list[str], source: str, target: str,
     term_sources = sorted({t.source for ts in found.values() for t in ts})
     # the terms alone go in the same batch: the engine's own rendering of each, to replace
     batch = unique + [t for t in term_sources if t not in found]
-    log.info("translating %d segments %s→%s with %s (%s)",
-             len(unique), source, target, engine.name, engine.model_id(source, target))
+    terms_alone = len(batch) - len(unique)
+    log.info("translating %d segments %s→%s with %s (%s)%s", len(batch), source, target, engine.name,
+             engine.model_id(source, target), f", {terms_alone} of them glossary terms" if terms_alone else "")
     outputs = engine.translate(batch, source, target)
     if len(outputs) != len(batch):
         raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(batch)} inputs")
@@ -185,8 +186,6 @@ def _translate_pair(engine: Engine, unique: list[str], source: str, target: str,
         if lost:
             log.debug("check %r: %s lost in %r", text[:60], ", ".join(lost), out[:60])
         result[text] = Translated(out, bool(lost))
-    if isinstance(engine, CachedEngine):
-        log.info("translation memory: %d from memory, %d translated now", engine.hits, engine.misses)
     return result
 
 

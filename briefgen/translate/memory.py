@@ -141,7 +141,11 @@ class TranslationMemory:
 
 
 class CachedEngine(WrappingEngine):
-    """Any engine, with the translation memory in front of it."""
+    """Any engine, with the translation memory in front of it.
+
+    Each call logs, for its language pair, how many distinct segments came from the
+    memory and how many the engine translated now (together: all the call's segments);
+    ``hits`` and ``misses`` add those up over the engine's life."""
 
     def __init__(self, inner: Engine, memory: TranslationMemory):
         super().__init__(inner)
@@ -151,10 +155,13 @@ class CachedEngine(WrappingEngine):
 
     def translate(self, sentences: list[str], source: str, target: str) -> list[str]:
         model = self.cache_key(source, target)
-        known = self.memory.lookup(self.name, model, source, target, list(dict.fromkeys(sentences)))
-        missing = list(dict.fromkeys(s for s in sentences if s not in known))
-        self.hits += len(sentences) - sum(1 for s in sentences if s not in known)
+        unique = list(dict.fromkeys(sentences))
+        known = self.memory.lookup(self.name, model, source, target, unique)
+        missing = [s for s in unique if s not in known]
+        self.hits += len(unique) - len(missing)
         self.misses += len(missing)
+        log.info("translation memory %s→%s: %d from memory, %d translated now",
+                 source, target, len(unique) - len(missing), len(missing))
         if missing:
             fresh = self.inner.translate(missing, source, target)
             self.memory.store(self.name, model, source, target, list(zip(missing, fresh, strict=True)))

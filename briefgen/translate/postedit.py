@@ -11,6 +11,7 @@ import re
 
 from ..extract.people import find_mentions
 from ..text import strip_accents
+from ..typography import french_spacing
 
 _NUMBER = re.compile(r"\d+")
 
@@ -28,9 +29,7 @@ def typography(text: str, source_text: str, target: str, proper: tuple[str, ...]
         text = re.sub(r"\bM\.\s+(?=[A-Z])", "Mr ", text)
         text = re.sub(r"\bMmes?\s+(?=[A-Z])", "Ms ", text)
     elif target == "fr":
-        text = re.sub(r"“\s*", "«\u00a0", text)
-        text = re.sub(r"\s*”", "\u00a0»", text)
-        text = re.sub(r"(?<=[\w»])\s*([:;!?])(?=\s|$)", "\u00a0\\1", text)
+        text = french_spacing(re.sub(r"\s*”", "»", re.sub(r"“\s*", "«", text)))
     text = re.sub(r"[ \t]{2,}", " ", text).strip()
     return _keep_initial_case(text, source_text, proper)
 
