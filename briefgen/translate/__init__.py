@@ -99,20 +99,29 @@ class Engines:
                 return PivotEngine(engine, engine, PIVOT)
         return None
 
+    def gap_hint(self, source: str, target: str) -> str:
+        """What would give this run a route for the pair (routes.gap_hint)."""
+        from .routes import bare, gap_hint
+
+        installed: dict[tuple[str, str], str] = {}
+        have_apertium = False
+        if self.requested in ("auto", "apertium"):
+            apertium = bare(self.get("apertium"))  # another engine only in tests
+            installed = getattr(apertium, "modes", {})
+            have_apertium = bool(getattr(apertium, "executable", None))
+        return gap_hint(source, target, self.requested, installed, have_apertium)
+
     def no_route_message(self, source: str, target: str) -> str:
-        hint = install_hint(source, target)
         if self.requested == "none":
+            hint = install_hint(source, target)
             return (f"--engine none cannot translate {source}→{target}: choose another engine, "
                     f"or install a model with '{hint}'")
+        hint = self.gap_hint(source, target)
         if self.requested == "argos":
-            return (f"no Argos package for {source}→{target} is installed: run '{hint}' "
-                    f"(or '{hint} --file PKG.argosmodel' on a machine without internet)")
+            return f"no Argos package for {source}→{target} is installed: {hint}"
         if self.requested == "apertium":
-            return (f"apertium cannot translate {source}→{target} here: install apertium and its "
-                    f"language data (for fr→en: apt-get install apertium apertium-fr-es apertium-eng-spa)")
-        return (f"no translation engine for {source}→{target}: install a model with '{hint}' "
-                f"(or '{hint} --file PKG.argosmodel'), or install apertium "
-                f"(apt-get install apertium apertium-fr-es apertium-eng-spa)")
+            return f"apertium cannot translate {source}→{target} here: {hint}"
+        return f"no translation engine for {source}→{target}: {hint}"
 
     def close(self) -> None:
         for engine in self._made.values():

@@ -29,6 +29,7 @@ _ISO3 = {
     "ukr": "uk", "bel": "be", "bul": "bg", "mkd": "mk", "hbs": "sh", "slv": "sl",
     "ell": "el", "tur": "tr", "kaz": "kk", "tat": "tt", "ara": "ar", "mlt": "mt",
     "cym": "cy", "bre": "br", "gle": "ga", "afr": "af", "hin": "hi", "urd": "ur",
+    "ind": "id", "srd": "sc",
 }
 TIMEOUT_SECONDS = 600
 
@@ -59,22 +60,13 @@ class ApertiumEngine(Engine):
 
     def route(self, source: str, target: str) -> list[str] | None:
         """The shortest chain of modes from source to target (at most one pivot)."""
-        graph: dict[str, list[tuple[str, str]]] = {}
-        for (a, b), mode in self.modes.items():
-            graph.setdefault(a, []).append((b, mode))
-        queue = deque([(source, [])])
-        seen = {source}
-        while queue:
-            lang, path = queue.popleft()
-            if lang == target:
-                return path
-            if len(path) >= 2:
-                continue
-            for nxt, mode in graph.get(lang, []):
-                if nxt not in seen:
-                    seen.add(nxt)
-                    queue.append((nxt, path + [mode]))
-        return None
+        return find_route(self.modes, source, target)
+
+    def chain(self, source: str, target: str) -> tuple[str, ...]:
+        """The languages a route goes through, source and target included: ("fr", "es", "en")."""
+        by_mode = {mode: pair for pair, mode in self.modes.items()}
+        route = self.route(source, target) or []
+        return (source, *(by_mode[mode][1] for mode in route)) if route else ()
 
     def supports(self, source: str, target: str) -> bool:
         return source != target and bool(self.route(source, target))
@@ -131,6 +123,26 @@ class ApertiumEngine(Engine):
         if done.returncode != 0:
             raise BriefgenError(f"apertium {mode} failed: {done.stderr.strip()[:300]}")
         return done.stdout
+
+
+def find_route(modes: dict[tuple[str, str], str], source: str, target: str, steps: int = 2) -> list[str] | None:
+    """The shortest chain of at most ``steps`` modes from source to target, or None."""
+    graph: dict[str, list[tuple[str, str]]] = {}
+    for (a, b), mode in sorted(modes.items()):
+        graph.setdefault(a, []).append((b, mode))
+    queue = deque([(source, [])])
+    seen = {source}
+    while queue:
+        lang, path = queue.popleft()
+        if lang == target:
+            return path
+        if len(path) >= steps:
+            continue
+        for nxt, mode in graph.get(lang, []):
+            if nxt not in seen:
+                seen.add(nxt)
+                queue.append((nxt, path + [mode]))
+    return None
 
 
 def parse_modes(names: list[str]) -> dict[tuple[str, str], str]:
