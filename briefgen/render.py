@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from .fsutil import atomic_write_all
-from .model import Brief, SourceBrief, Statement
+from .model import Brief, Document, SourceBrief, Statement
 from .timing import Stopwatch
 from .view import COMPACT_FROM, render_html, templates_dir
 
@@ -22,16 +22,25 @@ PDF_STYLESHEET = "pdf.css"  # fonts shipped with briefgen, for the PDF only
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 
 # ---------------------------------------------------------------- JSON
-def statement_json(s: Statement) -> dict:
+def statement_json(s: Statement, untranslated_words: tuple[str, ...] = ()) -> dict:
     return {
         "kind": s.kind, "speaker": s.speaker, "role": s.role, "text": s.text,
         "original": s.original, "evidence": s.evidence, "score": s.score, "check": s.check,
-        "also_in": list(s.also_in),
+        "untranslated_words": list(untranslated_words), "also_in": list(s.also_in),
     }
+
+
+def untranslated_by_text(doc: Document) -> dict[str, tuple[str, ...]]:
+    """Translated text -> the words in it the engine could not translate (a statement's
+    text is its segment's text)."""
+    segments = [s for p in doc.paragraphs for s in p.sentences] + [q.segment for q in doc.quotes]
+    segments += [doc.title] if doc.title is not None else []
+    return {s.text: s.untranslated_words for s in segments if s.text and s.untranslated_words}
 
 
 def source_json(item: SourceBrief) -> dict:
     doc = item.document
+    untranslated = untranslated_by_text(doc)
     return {
         "id": doc.id,
         "path": doc.path,
@@ -44,11 +53,12 @@ def source_json(item: SourceBrief) -> dict:
         "published": doc.published,
         "translation": doc.translation,
         "paragraphs": [
-            {"text_original": p.text_original, "language": p.language, "text": p.text, "check": p.check}
+            {"text_original": p.text_original, "language": p.language, "text": p.text, "check": p.check,
+             "untranslated_words": list(p.untranslated_words)}
             for p in doc.paragraphs
         ],
         "summary": [s.text for s in item.summary],
-        "statements": [statement_json(s) for s in item.statements],
+        "statements": [statement_json(s, untranslated.get(s.text, ())) for s in item.statements],
     }
 
 

@@ -7,7 +7,7 @@ stylesheets inlined) that is also the input of the PDF.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import i18n
@@ -211,6 +211,41 @@ def build_items(brief: Brief, labels: Labels) -> list[Item]:
     return items
 
 
+def mark_untranslated(brief: Brief, labels: Labels) -> Brief:
+    """The brief as the page shows it: in every translated text (statements, titles), the
+    words the engine could not translate as ``<i class="untranslated">``, so that they are
+    never read as words of the brief's language. The JSON keeps plain text and lists them."""
+    from markupsafe import Markup, escape
+
+    from .render import untranslated_by_text
+
+    note = labels._("Not translated: the word is kept as the source writes it.")
+    marked: dict[str, Markup] = {}
+    for item in brief.sources:
+        for text, words in untranslated_by_text(item.document).items():
+            pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            parts = re.split(rf"(?<!\w)({pattern})(?!\w)", text)
+            marked[text] = Markup("").join(
+                Markup('<i class="untranslated" title="{}">{}</i>').format(note, part) if n % 2 else escape(part)
+                for n, part in enumerate(parts))
+    if not marked:
+        return brief
+
+    def shown(statement: Statement) -> Statement:
+        return replace(statement, text=marked[statement.text]) if statement.text in marked else statement
+
+    def document(doc: Document) -> Document:
+        if doc.title is None or doc.title.text not in marked:
+            return doc
+        return replace(doc, title=replace(doc.title, text=marked[doc.title.text]))
+
+    sources = tuple(replace(item, document=document(item.document), summary=tuple(map(shown, item.summary)),
+                            quotes=tuple(map(shown, item.quotes))) for item in brief.sources)
+    people = tuple(replace(person, statements=tuple((source, shown(st)) for source, st in person.statements))
+                   for person in brief.people)
+    return replace(brief, sources=sources, people=people)
+
+
 def render_html(brief: Brief, compact: bool = False) -> str:
     """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -218,6 +253,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
 
     folder = templates_dir()
     labels = Labels(brief.lang)
+    brief = mark_untranslated(brief, labels)
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
     env.install_gettext_translations(labels.t, newstyle=True)
@@ -235,7 +271,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
         compact=compact, skipped=[(entry.path, labels.reason(entry.reason)) for entry in brief.skipped],
         footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
-        check_help=labels._("The translation may have lost a number or a name: compare with the original."),
+        check_help=labels._("The translation may have lost a number or a name, or left words untranslated (in italics): compare with the original."),  # noqa: E501
         # our own files, not source text: inlined as they are
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
         css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),
