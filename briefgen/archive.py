@@ -46,7 +46,10 @@ def _count_sources(path: Path | None) -> int | None:
 
 
 def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | None = None) -> list[Path]:
-    """Rewrite index.html, feed.xml and the latest-<lang> copies; return the files written."""
+    """Rewrite index.html, feed.xml and the latest-<lang> copies; return the files written.
+
+    ``lang`` is the language of index.html and feed.xml, the same for every run into a
+    folder (``Config.archive_lang``); each brief keeps its own language in them."""
     out_dir = Path(out_dir)
     entries = find_briefs(out_dir)
     written = []
