@@ -247,6 +247,8 @@ def models_list(target):
     if apertium.executable:
         pairs = ", ".join(f"{s}→{t}" for s, t in sorted(apertium.modes)) or "none"
         click.echo(f"apertium ({apertium.executable}): {pairs}")
+        for mode, programs in apertium.unusable_modes(apertium.listed).items():
+            click.echo(f"  {mode} cannot run: {', '.join(programs)} not installed")
     else:
         click.echo("apertium: not installed")
     sources = list(dict.fromkeys([*LANGUAGES, *(code for p in good for code in (p.from_code, p.to_code))]))

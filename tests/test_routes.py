@@ -33,13 +33,13 @@ def engines_with_apertium(engine: ApertiumEngine) -> Engines:
 
 
 @pytest.mark.parametrize("source, target, packages, chain", [
-    ("it", "en", ("apertium-spa-ita",), ("it", "es", "en")),
+    ("it", "en", ("apertium-spa-ita", "cg3"), ("it", "es", "en")),  # it needs cg3 without depending on it
     ("pt", "en", ("apertium-es-pt",), ("pt", "es", "en")),
     ("ro", "en", ("apertium-es-ro",), ("ro", "es", "en")),
     ("ca", "en", ("apertium-eng-cat",), ("ca", "en")),
-    ("it", "fr", ("apertium-spa-ita",), ("it", "es", "fr")),
-    ("ca", "it", ("apertium-cat-ita",), ("ca", "it")),
-    ("pt", "it", ("apertium-es-pt", "apertium-spa-ita"), ("pt", "es", "it")),
+    ("it", "fr", ("apertium-spa-ita", "cg3"), ("it", "es", "fr")),
+    ("ca", "it", ("apertium-cat-ita", "cg3"), ("ca", "it")),
+    ("pt", "it", ("apertium-es-pt", "apertium-spa-ita", "cg3"), ("pt", "es", "it")),
 ])
 def test_the_package_that_fills_a_gap(source, target, packages, chain):
     fill = fill_with_apertium(source, target, BASE)
@@ -60,11 +60,43 @@ def test_without_apertium_the_hint_installs_it_too():
 
 
 def test_hints_per_requested_engine():
-    assert gap_hint("it", "en", "apertium", BASE, True) == "`apt-get install apertium-spa-ita` (apertium it→es→en)"
-    assert gap_hint("it", "en", "auto", BASE, True) == ("`apt-get install apertium-spa-ita` (apertium it→es→en), "
-                                                         "or an Argos model: `briefgen models install it en`")
+    assert gap_hint("pt", "en", "apertium", BASE, True) == "`apt-get install apertium-es-pt` (apertium pt→es→en)"
+    assert gap_hint("pt", "en", "auto", BASE, True) == ("`apt-get install apertium-es-pt` (apertium pt→es→en), "
+                                                         "or an Argos model: `briefgen models install pt en`")
     assert "briefgen models install it en" in gap_hint("it", "en", "argos", BASE, True)
     assert "apertium-" not in gap_hint("it", "en", "argos", BASE, True)
+
+
+def fake_apertium_install(tmp_path, modes: dict[str, str], stderr: str = "") -> str:
+    """An apertium command with these modes (name -> pipeline), that translates nothing."""
+    (tmp_path / "bin").mkdir()
+    (tmp_path / "share" / "apertium" / "modes").mkdir(parents=True)
+    for name, pipeline in modes.items():
+        (tmp_path / "share" / "apertium" / "modes" / f"{name}.mode").write_text(pipeline)
+    command = tmp_path / "bin" / "apertium"
+    listing = "\n".join(modes)
+    command.write_text(f"""#!/bin/sh
+if [ "$1" = -l ]; then echo '{listing}'; exit 0; fi
+cat >/dev/null
+echo '{stderr}' >&2
+""")
+    command.chmod(0o755)
+    return str(command)
+
+
+def test_a_mode_missing_a_program_is_no_route(tmp_path):
+    command = fake_apertium_install(tmp_path, {"fr-es": "cat | cat", "ita-spa": "cat | no-such-program-here -w x"})
+    engine = ApertiumEngine(command)
+    assert engine.modes == {("fr", "es"): "fr-es"}
+    assert engine.unusable_modes(["fr-es", "ita-spa"]) == {"ita-spa": ["no-such-program-here"]}
+
+
+def test_a_mode_that_translates_nothing_is_an_error_not_empty_text(tmp_path):
+    from briefgen.errors import BriefgenError
+
+    command = fake_apertium_install(tmp_path, {"fr-es": "cat"}, stderr="cg-proc: command not found")
+    with pytest.raises(BriefgenError, match="apertium fr-es translated nothing: cg-proc: command not found"):
+        ApertiumEngine(command).translate(["Bonjour tout le monde."], "fr", "es")
 
 
 def test_package_data_is_well_formed():
@@ -97,7 +129,7 @@ def test_route_table_shows_engines_chains_and_gaps():
     fr, es, it, de = rows["fr", "en"], rows["es", "en"], rows["it", "en"], rows["de", "en"]
     assert (fr.engine, fr.chain, fr.direct, fr.model) == ("apertium", ("fr", "es", "en"), False, "fr-es > spa-eng")
     assert (es.engine, es.chain, es.direct) == ("apertium", ("es", "en"), True)
-    assert it.engine is None and "apt-get install apertium-spa-ita" in it.hint
+    assert it.engine is None and "apt-get install apertium-spa-ita cg3" in it.hint
     assert de.engine is None and de.hint == "no apertium data: `briefgen models install de en`"
     # once the package is there, the route is found by itself
     engines = engines_with_apertium(fake_apertium(["fr-es", "es-fr", "eng-spa", "spa-eng", "ita-spa", "spa-ita"]))
@@ -119,7 +151,7 @@ def test_make_warning_for_an_unroutable_language_names_what_would_fill_it(tmp_pa
         translate_documents([french, german, italian], "en", engines, Glossary())
     warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
     assert any("de→en" in w and "no apertium data: `briefgen models install de en`" in w for w in warnings)
-    assert any("it→en" in w and "`apt-get install apertium-spa-ita`" in w for w in warnings)
+    assert any("it→en" in w and "`apt-get install apertium-spa-ita cg3`" in w for w in warnings)
     assert not any("apertium-fr-es" in w for w in warnings)
 
 

@@ -64,18 +64,42 @@ class ApertiumEngine(Engine):
         return shutil.which(self.command)
 
     @functools.cached_property
-    def modes(self) -> dict[tuple[str, str], str]:
-        """Installed translation directions: (source, target) -> mode name."""
+    def listed(self) -> list[str]:
+        """The mode names ``apertium -l`` lists, whether they can run or not."""
         if not self.executable:
-            return {}
+            return []
         try:
-            listing = subprocess.run(
+            return subprocess.run(
                 [self.executable, "-l"], capture_output=True, text=True, timeout=30, check=False
-            ).stdout
+            ).stdout.split()
         except (OSError, subprocess.SubprocessError) as exc:
             log.warning("apertium -l failed: %s", exc)
-            return {}
-        return parse_modes(listing.split())
+            return []
+
+    @functools.cached_property
+    def modes(self) -> dict[tuple[str, str], str]:
+        """Installed translation directions that can run: (source, target) -> mode name."""
+        unusable = self.unusable_modes(self.listed)
+        for mode, programs in unusable.items():
+            log.debug("apertium %s cannot run: %s not installed", mode, ", ".join(programs))
+        return parse_modes([name for name in self.listed if name not in unusable])
+
+    def unusable_modes(self, names: list[str]) -> dict[str, list[str]]:
+        """Modes whose pipeline needs a program that is not installed: mode -> programs.
+        (apertium-spa-ita runs cg-proc, from cg3, without depending on it: installed
+        alone, its mode prints an error and translates nothing.)"""
+        folder = Path(self.executable or "").resolve().parent.parent / "share" / "apertium" / "modes"
+        unusable = {}
+        for name in names:
+            try:
+                pipeline = (folder / f"{name}.mode").read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                continue  # not where this apertium keeps its modes: nothing to check
+            programs = [step.split()[0] for step in pipeline.split("|") if step.split()]
+            missing = [program for program in dict.fromkeys(programs) if shutil.which(program) is None]
+            if missing:
+                unusable[name] = missing
+        return unusable
 
     def route(self, source: str, target: str) -> list[str] | None:
         """The shortest chain of modes from source to target (at most one pivot)."""
@@ -145,6 +169,8 @@ class ApertiumEngine(Engine):
             raise BriefgenError(f"apertium {mode} failed: {exc}") from None
         if done.returncode != 0:
             raise BriefgenError(f"apertium {mode} failed: {done.stderr.strip()[:300]}")
+        if text.strip() and not done.stdout.strip():  # a step of its pipeline failed: it still exits 0
+            raise BriefgenError(f"apertium {mode} translated nothing: {done.stderr.strip()[:300] or 'no message'}")
         return done.stdout
 
 

@@ -55,10 +55,19 @@ class Fill:
 
 
 @functools.cache
+def _package_data() -> dict:
+    return tomllib.loads(PACKAGES_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
 def debian_packages() -> dict[str, dict[tuple[str, str], str]]:
     """Debian's apertium data packages: package name -> {(source, target): mode}."""
-    data = tomllib.loads(PACKAGES_FILE.read_text(encoding="utf-8"))
-    return {package: parse_modes(modes) for package, modes in data["modes"].items()}
+    return {package: parse_modes(modes) for package, modes in _package_data()["modes"].items()}
+
+
+def package_needs(package: str) -> list[str]:
+    """Other packages a data package needs but does not depend on (cg3)."""
+    return list(_package_data().get("needs", {}).get(package, []))
 
 
 def apertium_chain(modes: dict[tuple[str, str], str], source: str, target: str) -> tuple[str, ...]:
@@ -105,7 +114,8 @@ def fill_with_apertium(source: str, target: str, installed: dict[tuple[str, str]
         if found:
             _, _, combination, chain = min(found)
             prefix = () if have_apertium else ("apertium",)
-            return Fill(prefix + tuple(combination), chain)
+            needs = tuple(dict.fromkeys(n for name in combination for n in package_needs(name)))
+            return Fill(prefix + tuple(combination) + needs, chain)
     return None
 
 
