@@ -119,6 +119,13 @@ class Document:
     def language_of(self, index: int) -> str | None:
         return self.language if index == TITLE else self.paragraphs[index].language
 
+    def untranslated_by_text(self) -> dict[str, tuple[str, ...]]:
+        """Translated text -> the words in it the engine could not translate (a
+        statement's text is its segment's text, so this finds a statement's words too)."""
+        segments = [s for p in self.paragraphs for s in p.sentences] + [q.segment for q in self.quotes]
+        segments += [self.title] if self.title is not None else []
+        return {s.text: s.untranslated_words for s in segments if s.text and s.untranslated_words}
+
     def sentences(self) -> list[tuple[int, int, Segment]]:
         """Every sentence as (paragraph index, sentence index, segment), in reading order."""
         return [

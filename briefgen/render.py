@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 from .fsutil import atomic_write_all
-from .model import Brief, Document, SourceBrief, Statement
+from .model import Brief, SourceBrief, Statement
 from .timing import Stopwatch
 from .view import COMPACT_FROM, render_html, templates_dir
 
@@ -30,17 +30,9 @@ def statement_json(s: Statement, untranslated_words: tuple[str, ...] = ()) -> di
     }
 
 
-def untranslated_by_text(doc: Document) -> dict[str, tuple[str, ...]]:
-    """Translated text -> the words in it the engine could not translate (a statement's
-    text is its segment's text)."""
-    segments = [s for p in doc.paragraphs for s in p.sentences] + [q.segment for q in doc.quotes]
-    segments += [doc.title] if doc.title is not None else []
-    return {s.text: s.untranslated_words for s in segments if s.text and s.untranslated_words}
-
-
 def source_json(item: SourceBrief) -> dict:
     doc = item.document
-    untranslated = untranslated_by_text(doc)
+    untranslated = doc.untranslated_by_text()
     return {
         "id": doc.id,
         "path": doc.path,

@@ -217,12 +217,10 @@ def mark_untranslated(brief: Brief, labels: Labels) -> Brief:
     never read as words of the brief's language. The JSON keeps plain text and lists them."""
     from markupsafe import Markup, escape
 
-    from .render import untranslated_by_text
-
     note = labels._("Not translated: the word is kept as the source writes it.")
     marked: dict[str, Markup] = {}
     for item in brief.sources:
-        for text, words in untranslated_by_text(item.document).items():
+        for text, words in item.document.untranslated_by_text().items():
             pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
             parts = re.split(rf"(?<!\w)({pattern})(?!\w)", text)
             marked[text] = Markup("").join(

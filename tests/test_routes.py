@@ -184,3 +184,16 @@ def test_models_list_rejects_a_bad_language():
     done = CliRunner().invoke(main, ["models", "list", "--to", "e n"])
     assert done.exit_code == 2 and "--to must be a language code" in done.output
 
+
+
+def test_route_table_with_an_argos_pivot():
+    from test_translate_stage import FakeEngine
+
+    engines = engines_with_apertium(fake_apertium(["fr-es", "es-fr", "eng-spa", "spa-eng"]))
+    engines._made["argos"] = FakeEngine({("de", "en"), ("en", "fr")}, name="argos", model="translate")
+    rows = {(r.source, r.target): r for r in route_table(engines, ["de", "fr"], ["fr", "en"])}
+    de_fr, de_en, fr_en = rows["de", "fr"], rows["de", "en"], rows["fr", "en"]
+    assert (de_fr.engine, de_fr.chain, de_fr.direct) == ("argos", ("de", "en", "fr"), False)
+    assert de_fr.model == "translate-deen + translate-enfr"
+    assert (de_en.engine, de_en.chain, de_en.direct) == ("argos", ("de", "en"), True)
+    assert (fr_en.engine, fr_en.chain) == ("apertium", ("fr", "es", "en"))  # argos has no fr→en here
