@@ -51,7 +51,10 @@ def _count_sources(path: Path | None) -> int | None:
 def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | None = None,
                    feed: FeedSettings | None = None) -> list[Path]:
     """Rewrite index.html, the feed-<lang>.xml feeds and the latest-<lang> copies; return
-    the files written."""
+    the files written.
+
+    ``lang`` is the language of index.html, the same for every run into a folder
+    (``Config.archive_lang``); each feed is in its own language."""
     from .feed import feed_name, render_feed
 
     out_dir = Path(out_dir)
@@ -66,7 +69,7 @@ def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | 
             if fmt in entry.files:
                 written.append(atomic_write(out_dir / f"latest-{language}.{fmt}", entry.files[fmt].read_bytes()))
     written.append(atomic_write(out_dir / "index.html", render_index(out_dir, entries, newest, lang, generated_at)))
-    _check_base_url(out_dir, base_url, lang)
+    _check_base_url(out_dir, base_url, sorted(newest))
     for language in sorted(newest):
         written.append(atomic_write(out_dir / feed_name(language),
                                     render_feed(out_dir, entries, language, feed, base_url)))
@@ -80,18 +83,20 @@ def update_archive(out_dir: Path, lang: str, generated_at: str, base_url: str | 
 LEGACY_FEED = "feed.xml"  # the one feed of all languages that earlier versions wrote
 
 
-def _check_base_url(out_dir: Path, base_url: str | None, lang: str) -> None:
+def _check_base_url(out_dir: Path, base_url: str | None, languages) -> None:
     """Say when a feed's links would only work on this machine, or need base_url to work
-    for feed readers (once, when the feed is first made, so cron does not mail it daily)."""
+    for feed readers (once, when a feed is first made, so cron does not mail it daily)."""
     from .feed import feed_name
 
     if base_url and base_url.lower().startswith("file:"):
         log.warning("base_url is a file:// URL: the feeds' links open only on this machine; "
                     "set base_url to the address where %s is served", out_dir)
-    elif not base_url and not (out_dir / feed_name(lang)).exists():
-        log.warning("%s has relative links and no self link, since no base_url is set: feed readers need "
-                    "base_url = \"https://…/\" (where %s is served) in briefgen.toml",
-                    out_dir / feed_name(lang), out_dir)
+        return
+    for lang in languages:
+        if not base_url and not (out_dir / feed_name(lang)).exists():
+            log.warning("%s has relative links and no self link, since no base_url is set: feed readers need "
+                        "base_url = \"https://…/\" (where %s is served) in briefgen.toml",
+                        out_dir / feed_name(lang), out_dir)
 
 
 def _brief_data(path: Path | None) -> dict:

@@ -223,11 +223,22 @@ def models():
 
 
 @models.command("list")
-def models_list():
-    """Installed Argos packages (and broken package folders), and apertium's directions."""
+@click.option("--to", "target", metavar="LANG", help="Only the routes to this language (default: every language "
+                                                     "a brief has labels in).")
+def models_list(target):
+    """Installed Argos packages and apertium directions, then every route: source → target,
+    with its engine, direct or through which languages, and what would fill each gap."""
+    import re
+
+    from . import i18n
+    from .errors import UsageError
+    from .translate import Engines
     from .translate.apertium import ApertiumEngine
     from .translate.packages import installed_packages, package_dirs
+    from .translate.routes import LANGUAGES, route_table
 
+    if target is not None and not re.fullmatch(r"[a-z]{2,3}", target.lower()):
+        raise UsageError(f"--to must be a language code such as en, not {target!r}")
     good, broken = installed_packages()
     click.echo(f"Argos packages in {', '.join(str(d) for d in package_dirs())}:")
     if not good and not broken:
@@ -241,9 +252,26 @@ def models_list():
     if apertium.executable:
         pairs = ", ".join(f"{s}→{t}" for s, t in sorted(apertium.modes)) or "none"
         click.echo(f"apertium ({apertium.executable}): {pairs}")
-        click.echo(f"  fr→en route: {apertium.model_id('fr', 'en') or 'none'}")
+        for mode, programs in apertium.unusable_modes(apertium.listed).items():
+            click.echo(f"  {mode} cannot run: {', '.join(programs)} not installed")
     else:
         click.echo("apertium: not installed")
+    sources = list(dict.fromkeys([*LANGUAGES, *(code for p in good for code in (p.from_code, p.to_code))]))
+    targets = [target.lower()] if target else i18n.available()
+    engines = Engines("auto")
+    try:
+        rows = route_table(engines, sources, targets)
+    finally:
+        engines.close()
+    for language in targets:
+        click.echo(f"\nRoutes to {language}:")
+        for route in (r for r in rows if r.target == language):
+            pair = f"{route.source} → {route.target}"
+            if route.engine is None:
+                click.echo(f"  {pair}  {'gap':9} {'':7} {route.hint}")
+            else:
+                kind = "direct" if route.direct else "pivot"
+                click.echo(f"  {pair}  {route.engine:9} {kind:7} {' → '.join(route.chain)}  ({route.model})")
 
 
 @models.command("install")

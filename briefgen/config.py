@@ -88,6 +88,9 @@ class Config:
     out_dir: Path = Path("out")
     lang: str = "en"
     languages: tuple[str, ...] = ("en",)
+    # the language of out/index.html and out/feed.xml: the first of the settings file's
+    # languages; --lang does not change it, so they do not switch with the last run
+    archive_lang: str = "en"
     engine: str = "auto"
     formats: tuple[str, ...] = FORMATS
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -186,7 +189,7 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
         target, converted = _convert(path, lines.get(("", key), "?"), key, _TOP, key, value, folder)
         values[target] = converted
     if "languages" in values:
-        values["lang"] = values["languages"][0]
+        values["lang"] = values["archive_lang"] = values["languages"][0]
     config = replace(config, **values)
     check(config, path)
     return config

@@ -8,6 +8,7 @@ takes the document's.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import replace
 
@@ -27,15 +28,32 @@ TRIALS = 3
 MAX_CHARACTERS = 500
 
 
+# langdetect's profiles from briefgen's cache (langprofiles.py); False: langdetect's own
+# loading, as before the cache (benchmarks/startup.py compares the two)
+PROFILE_CACHE = True
+
+
+@functools.cache
+def _factory():
+    """langdetect's detector factory, loaded once per process."""
+    if PROFILE_CACHE:
+        from .langprofiles import load_factory
+
+        factory = load_factory()
+    else:
+        from langdetect import detector_factory
+
+        detector_factory.init_factory()
+        factory = detector_factory._factory
+    factory.seed = SEED
+    return factory
+
+
 def detect_language(text: str) -> tuple[str | None, float]:
     """(language code, probability) for ``text``, or (None, 0.0) when it cannot tell."""
-    from langdetect import DetectorFactory
-    from langdetect import detector_factory as factory
     from langdetect.lang_detect_exception import LangDetectException
 
-    DetectorFactory.seed = SEED
-    factory.init_factory()
-    detector = factory._factory.create()
+    detector = _factory().create()
     detector.n_trial = TRIALS
     detector.set_max_text_length(MAX_CHARACTERS)
     try:

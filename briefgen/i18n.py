@@ -1,30 +1,47 @@
 """The brief's own words in its language: labels from gettext catalogs (``locale/<lang>.po``,
 read with Babel, so no compiled files are needed), dates and language names from Babel's
-locale data."""
+locale data.
+
+A language with no catalog gets English labels, and one warning a process saying so;
+a language Babel does not know gets English dates and language names too."""
 
 from __future__ import annotations
 
 import functools
 import gettext
+import logging
 from datetime import date as Date
 from datetime import datetime
 from io import BytesIO
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 LOCALE_DIR = Path(__file__).parent / "locale"
 # English briefs write dates the British way ("24 November 2026"), as the EU and NATO do
 _BABEL_LOCALES = {"en": "en_GB"}
 
 
+@functools.cache
 def babel_locale(lang: str) -> str:
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        Locale.parse(_BABEL_LOCALES.get(lang, lang))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return _BABEL_LOCALES["en"]
     return _BABEL_LOCALES.get(lang, lang)
 
 
-@functools.lru_cache(maxsize=8)
+@functools.cache
 def translations(lang: str) -> gettext.NullTranslations:
-    """The catalog for ``lang``; English (the source language of the labels) needs none."""
+    """The catalog for ``lang``; English (the source language of the labels) needs none.
+    Another language without one gets English labels, and a warning (once a process)."""
     po = LOCALE_DIR / f"{lang}.po"
     if not po.exists():
+        if lang != "en":
+            dates = language_name(babel_locale(lang).split("_")[0], "en")
+            log.warning("no labels in %s (no briefgen/locale/%s.po): the brief's labels are in English, "
+                        "its dates in %s", language_name(lang, "en"), lang, dates)
         return gettext.NullTranslations()
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po

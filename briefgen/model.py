@@ -24,8 +24,12 @@ class Segment:
 
     original: str
     text: str | None = None
-    # the translation may have lost a number or a name of the original: a human should look
+    # the translation may have lost a number or a name of the original, or kept words it
+    # could not translate: a human should look
     check: bool = False
+    # words of ``text`` the engine could not translate, kept as written (never passed off
+    # as words of the brief's language)
+    untranslated_words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,10 @@ class Paragraph:
     @property
     def check(self) -> bool:
         return any(s.check for s in self.sentences)
+
+    @property
+    def untranslated_words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(w for s in self.sentences for w in s.untranslated_words))
 
 
 TITLE = -1  # the "paragraph" index of a quotation in the title
@@ -111,6 +119,13 @@ class Document:
 
     def language_of(self, index: int) -> str | None:
         return self.language if index == TITLE else self.paragraphs[index].language
+
+    def untranslated_by_text(self) -> dict[str, tuple[str, ...]]:
+        """Translated text -> the words in it the engine could not translate (a
+        statement's text is its segment's text, so this finds a statement's words too)."""
+        segments = [s for p in self.paragraphs for s in p.sentences] + [q.segment for q in self.quotes]
+        segments += [self.title] if self.title is not None else []
+        return {s.text: s.untranslated_words for s in segments if s.text and s.untranslated_words}
 
     def sentences(self) -> list[tuple[int, int, Segment]]:
         """Every sentence as (paragraph index, sentence index, segment), in reading order."""

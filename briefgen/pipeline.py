@@ -127,7 +127,8 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
             written = render_unless_unchanged(config, brief, state, clock)
             state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
         with clock.stage("archive"):
-            written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url, config.feed)
+            written += update_archive(config.out_dir, config.archive_lang, brief.generated_at, config.base_url,
+                                      config.feed)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))

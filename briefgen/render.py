@@ -21,11 +21,11 @@ log = logging.getLogger(__name__)
 FORMATS = ("html", "pdf", "json")
 
 # ---------------------------------------------------------------- JSON
-def statement_json(s: Statement) -> dict:
+def statement_json(s: Statement, untranslated_words: tuple[str, ...] = ()) -> dict:
     return {
         "kind": s.kind, "speaker": s.speaker, "role": s.role, "text": s.text,
         "original": s.original, "evidence": s.evidence, "score": s.score, "check": s.check,
-        "also_in": list(s.also_in),
+        "untranslated_words": list(untranslated_words), "also_in": list(s.also_in),
     }
 
 
@@ -33,6 +33,7 @@ def source_json(item: SourceBrief, paths_below: Path | None = None) -> dict:
     """A source in the JSON; its paths are relative to the sources folder, or absolute
     (below ``paths_below``, the sources folder) when an operator asks for that."""
     doc = item.document
+    untranslated = doc.untranslated_by_text()
     return {
         "id": doc.id,
         "path": _path(doc.path, paths_below),
@@ -46,11 +47,12 @@ def source_json(item: SourceBrief, paths_below: Path | None = None) -> dict:
         "published": doc.published,
         "translation": doc.translation,
         "paragraphs": [
-            {"text_original": p.text_original, "language": p.language, "text": p.text, "check": p.check}
+            {"text_original": p.text_original, "language": p.language, "text": p.text, "check": p.check,
+             "untranslated_words": list(p.untranslated_words)}
             for p in doc.paragraphs
         ],
         "summary": [s.text for s in item.summary],
-        "statements": [statement_json(s) for s in item.statements],
+        "statements": [statement_json(s, untranslated.get(s.text, ())) for s in item.statements],
     }
 
 

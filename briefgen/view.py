@@ -250,6 +250,40 @@ def typeset_brief(brief: Brief) -> Brief:
     return replace(brief, sources=tuple(sources), people=people)
 
 
+def mark_untranslated(brief: Brief, labels: Labels) -> Brief:
+    """The brief as the page shows it: in every translated text (statements, titles), the
+    words the engine could not translate as ``<i class="untranslated">``, so that they are
+    never read as words of the brief's language. The JSON keeps plain text and lists them."""
+    from markupsafe import Markup, escape
+
+    note = labels._("Not translated: the word is kept as the source writes it.")
+    marked: dict[str, Markup] = {}
+    for item in brief.sources:
+        for raw, words in item.document.untranslated_by_text().items():
+            text = typeset(raw, brief.lang)  # as typeset_brief left it
+            pattern = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+            parts = re.split(rf"(?<!\w)({pattern})(?!\w)", text)
+            marked[text] = Markup("").join(
+                Markup('<i class="untranslated" title="{}">{}</i>').format(note, part) if n % 2 else escape(part)
+                for n, part in enumerate(parts))
+    if not marked:
+        return brief
+
+    def shown(statement: Statement) -> Statement:
+        return replace(statement, text=marked[statement.text]) if statement.text in marked else statement
+
+    def document(doc: Document) -> Document:
+        if doc.title is None or doc.title.text not in marked:
+            return doc
+        return replace(doc, title=replace(doc.title, text=marked[doc.title.text]))
+
+    sources = tuple(replace(item, document=document(item.document), summary=tuple(map(shown, item.summary)),
+                            quotes=tuple(map(shown, item.quotes))) for item in brief.sources)
+    people = tuple(replace(person, statements=tuple((source, shown(st)) for source, st in person.statements))
+                   for person in brief.people)
+    return replace(brief, sources=sources, people=people)
+
+
 def render_html(brief: Brief, compact: bool = False) -> str:
     """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -260,7 +294,8 @@ def render_html(brief: Brief, compact: bool = False) -> str:
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
     labels.install(env)
-    brief = typeset_brief(brief)
+    # typeset first (it works on plain text), then mark the untranslated words in the result
+    brief = mark_untranslated(typeset_brief(brief), labels)
     items = build_items(brief, labels)
     refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
     grouped = brief.groups or tuple((n,) for n in range(len(items)))
@@ -275,7 +310,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
         compact=compact, skipped=[(entry.path, labels.reason(entry.reason)) for entry in brief.skipped],
         footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
-        check_help=labels._("The translation may have lost a number or a name: compare with the original."),
+        check_help=labels._("The translation may have lost a number or a name, or left words untranslated (in italics): compare with the original."),  # noqa: E501
         # our own files, not source text: inlined as they are
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
         css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),

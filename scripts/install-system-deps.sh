@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Debian packages briefgen uses: apertium (fr->es->en translation without an Argos model),
-# Pango and HarfBuzz for weasyprint's PDF, DejaVu fonts, poppler-utils (pdftotext, pdfinfo and
-# pdftoppm, used by the tests and to look at PDFs), and for the tests that check the outputs as
-# readers' tools see them: Java (runs the Nu HTML Checker, which setup-venv.sh fetches with npm)
-# and Chromium (lays the pages out at a phone's width).
+# Debian packages briefgen uses: apertium (fr->es->en translation without an Argos model,
+# and it->es->en, pt->es->en: apertium-spa-ita runs cg3's cg-proc without depending on
+# it), Pango and HarfBuzz for weasyprint's PDF, DejaVu fonts, poppler-utils (pdftotext,
+# pdfinfo and pdftoppm, used by the tests and to look at PDFs), and for the tests that check
+# the outputs as readers' tools see them: Java (runs the Nu HTML Checker, which
+# setup-venv.sh fetches with npm) and Chromium (lays the pages out at a phone's width).
+# Other apertium pairs are optional: 'briefgen models list' names the package for each
+# language pair that has none.
 #
 # Installs what is missing when it can (root, or password-less sudo, with apt-get).
 # Exits non-zero only when it could have installed and failed, so a CI run as root
@@ -16,8 +19,8 @@ command -v apertium >/dev/null 2>&1 || packages+=(apertium)
 command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 command -v chromium >/dev/null 2>&1 || packages+=(chromium)
-for p in apertium-fr-es apertium-eng-spa libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 \
-         fonts-dejavu-core poppler-utils; do
+for p in apertium-fr-es apertium-eng-spa apertium-spa-ita apertium-es-pt cg3 \
+         libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core poppler-utils; do
   have_pkg "$p" || packages+=("$p")
 done
 [ ${#packages[@]} -eq 0 ] && exit 0

@@ -147,6 +147,15 @@ needs_apertium = pytest.mark.skipif(
 )
 
 
+def apertium_route(source: str, target: str) -> bool:
+    """Whether apertium here translates source→target (directly or through a pivot)."""
+    if shutil.which("apertium") is None:
+        return False
+    from briefgen.translate.apertium import ApertiumEngine
+
+    return ApertiumEngine().supports(source, target)
+
+
 def run_briefgen(*args: str, env: dict | None = None, cwd: Path | None = None,
                  timeout: int = 300) -> subprocess.CompletedProcess:
     """The real command, in a child process (for exit codes, imports and environments)."""

@@ -48,7 +48,9 @@ def test_json_contract(apertium_brief):
         # relative to the sources folder (seeds/), whatever the current directory
         assert s["path"] == s["id"] + ".txt" and len(s["sha256"]) == 64
         for p in s["paragraphs"]:
-            assert set(p) == {"text_original", "language", "text", "check"} and p["text"]
+            assert set(p) == {"text_original", "language", "text", "check", "untranslated_words"} and p["text"]
+            assert all(word in p["text"] for word in p["untranslated_words"])
+            assert p["check"] or not p["untranslated_words"]
         for st in s["statements"]:
             assert st["kind"] in ("quote", "sentence")
             if st["kind"] == "quote":
@@ -61,6 +63,11 @@ def test_json_contract(apertium_brief):
                    if st["kind"] == "quote" and st["speaker"] == "Jens Stoltenberg"]
     assert len(stoltenberg) == 6
     assert all(st["text"] != st["original"] for st in stoltenberg)  # translated, original kept
+    # words apertium could not translate are listed, as the source writes them (not "equitativo")
+    untranslated = {w for s in sources for p in s["paragraphs"] for w in p["untranslated_words"]}
+    assert {"interopérables", "indéfectible", "équitable"} <= untranslated
+    assert not {"equitativo", "desinformación"} & untranslated
+    assert not any("equitativo" in p["text"] for s in sources for p in s["paragraphs"])
 
 
 @needs_apertium
@@ -80,6 +87,7 @@ def test_pdf_and_html_show_date_titles_and_speakers(apertium_brief):
     assert "24 November 2026" in html and 'datetime="2026-11-24"' in html
     assert "Jens Stoltenberg" in html and "Antony Blinken" in html
     assert "apertium" in html
+    assert '">indéfectible</i>' in html and '<i class="untranslated"' in html
     pdf_text = subprocess.run(["pdftotext", str(out / DATE / "brief-en.pdf"), "-"], capture_output=True,
                               text=True, check=True).stdout
     assert "24 November 2026" in pdf_text

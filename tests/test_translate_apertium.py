@@ -1,6 +1,7 @@
 """The apertium engine, for real (make test installs apertium when it runs as root)."""
 
 from briefgen.translate.apertium import ApertiumEngine, parse_modes
+from briefgen.translate.base import mark_unknown, unmark
 from conftest import needs_apertium
 
 
@@ -55,3 +56,80 @@ def test_many_units_one_process_each_step(monkeypatch):
     out = engine.translate(units, "fr", "en")
     assert len(out) == 60 and all(f"{i}" in out[i] for i in range(60))
     assert [c[-1] for c in calls] == ["fr-es", "spa-eng"]
+
+
+# ---------------------------------------------------------------- words apertium could not translate
+class ScriptedApertium(ApertiumEngine):
+    """apertium's behaviour on two steps, scripted: what each step marks unknown, and what
+    each step was given (to see that a word kept at the first step is not re-translated)."""
+
+    def __init__(self, steps):
+        super().__init__()
+        self.__dict__["modes"] = parse_modes(["fr-es", "spa-eng"])
+        self.steps = steps  # mode -> function(unit) -> output unit
+        self.given = {}
+
+    def _pipe(self, mode, text):
+        self.given[mode] = text
+        return "\n\n".join(self.steps[mode](unit) for unit in text.strip("\n").split("\n\n")) + "\n"
+
+
+def _step_fr_es(unit):
+    return (unit.replace("Les systèmes", "Los sistemas").replace(" et la désinformation", " y la desinformación")
+            .replace("interopérables", "*interopérables").replace("sont", "son"))
+
+
+def _step_es_en(unit):
+    import re
+
+    unit = unit.replace("Los sistemas", "The systems").replace(" y la ", " and the ").replace("son", "are")
+    return re.sub(r"\b(desinformación|zzqv[a-z]+)\b", r"*\1", unit)
+
+
+def test_unknown_words_are_marked_protected_between_steps_and_mapped_back():
+    engine = ScriptedApertium({"fr-es": _step_fr_es, "spa-eng": _step_es_en})
+    (out,) = engine.translate(["Les systèmes interopérables et la désinformation sont là."], "fr", "en")
+    text, words = unmark(out)
+    # the French word went through the second step as a made-up word, never as itself
+    assert "interopérables" not in engine.given["spa-eng"] and "zzqva" in engine.given["spa-eng"]
+    assert text == "The systems interopérables and the désinformation are là."
+    assert words == ["interopérables", "désinformation"]  # the Spanish word mapped back to the source's
+
+
+def test_a_pivot_word_unlike_any_source_word_is_kept_as_it_is():
+    steps = {"fr-es": lambda u: "Un espaldarazo.", "spa-eng": lambda u: "A *espaldarazo."}
+    (out,) = ScriptedApertium(steps).translate(["Un soutien."], "fr", "en")
+    assert unmark(out) == ("A espaldarazo.", ["espaldarazo"])
+
+
+def test_literal_asterisks_at_signs_and_hashes_are_not_marks():
+    steps = {"fr-es": lambda u: u, "spa-eng": lambda u: u}
+    engine = ScriptedApertium(steps)
+    source = "Le compte @OTAN, le mot-clé #Ukraine, 3*4 et *note en bas."
+    (out,) = engine.translate([source], "fr", "en")
+    assert "@" not in engine.given["fr-es"] and "*" not in engine.given["fr-es"]
+    assert unmark(out) == (source, [])
+
+
+def test_already_marked_input_stays_marked():
+    """The second engine of a pivot gets the first one's marks: those words stay as they are."""
+    steps = {"fr-es": lambda u: u.replace("le", "el"), "spa-eng": lambda u: __import__("re").sub(
+        r"\b(zzqv[a-z]+)\b", r"*\1", u.replace("el", "the"))}
+    (out,) = ScriptedApertium(steps).translate([f"le {mark_unknown('Wehrpflicht')} le"], "fr", "en")
+    assert unmark(out) == ("the Wehrpflicht the", ["Wehrpflicht"])
+
+
+@needs_apertium
+def test_real_apertium_marks_unknown_words_and_maps_pivot_words_back():
+    engine = ApertiumEngine()
+    units = ["Les systèmes interopérables et la désinformation sont un défi indéfectible.",
+             "Le compte @OTAN et le mot-clé #Ukraine."]
+    first, second = (unmark(t) for t in engine.translate(units, "fr", "en"))
+    assert {"interopérables", "indéfectible", "désinformation"} <= set(first[1])
+    assert "*" not in first[0] and "desinformación" not in first[0] and "systems" in first[0]
+    assert "@" in second[0] and "#Ukraine" in second[0]
+
+
+@needs_apertium
+def test_cache_key_changed_with_the_marks():
+    assert ApertiumEngine().cache_key("fr", "en").endswith("|unknown=marked")

@@ -313,3 +313,83 @@ def test_untranslated_source_is_said_so_in_the_brief(tmp_path):
                   translation={"engine": "fake", "model": "fake-1-fren"}, sources=tuple(extract(d) for d in docs))
     html = render_html(brief)
     assert "Text in German is shown as written: no translation to English is installed." in html
+
+
+# ---------------------------------------------------------------- words the engine could not translate
+def marking(*unknown):
+    """An engine that 'translates' by upper-casing, and marks these words as unknown (kept)."""
+    import re
+
+    from briefgen.translate.base import mark_unknown
+
+    def rule(sentence):
+        pattern = "|".join(re.escape(w) for w in unknown)
+        parts = re.split(rf"(?<!\w)({pattern})(?!\w)", sentence)
+        return "".join(mark_unknown(p) if n % 2 else p.upper() for n, p in enumerate(parts))
+    return FakeEngine({("fr", "en")}, rule=rule)
+
+
+UNKNOWN = ("Les systèmes interopérables sont un soutien indéfectible, a dit Jens Stoltenberg.\n\n"
+           "Stoltenberg a rencontré Borrell et le SEAE à Bruxelles pour parler de systèmes.\n\n"
+           "Interopérables, les armées de l'Union européenne travaillent ensemble depuis longtemps.\n")
+
+
+def test_untranslated_words_flag_their_sentence_and_are_listed(tmp_path):
+    doc = doc_from(tmp_path, UNKNOWN)
+    engine = marking("interopérables", "indéfectible", "Jens", "Stoltenberg", "Borrell", "SEAE", "Interopérables")
+    (out,) = translate_documents([doc], "en", engines_with(engine), Glossary())
+    first, second, third = (p.sentences[0] for p in out.paragraphs)
+    assert first.untranslated_words == ("interopérables", "indéfectible") and first.check
+    assert "interopérables" in first.text and "\ue000" not in first.text  # plain text, marks taken out
+    # names (at the start too) and acronyms are kept as written by any translation: not listed
+    assert second.untranslated_words == () and not second.check
+    assert third.untranslated_words == ("Interopérables",) and third.check
+    assert out.paragraphs[0].untranslated_words == ("interopérables", "indéfectible")
+
+
+def test_a_glossary_term_the_engine_did_not_know_is_rendered_not_listed(tmp_path):
+    user = tmp_path / "terms.toml"
+    user.write_text('[fr-en]\n"interopérables" = "interoperable"\n')
+    doc = doc_from(tmp_path, UNKNOWN)
+    (out,) = translate_documents([doc], "en", engines_with(marking("interopérables", "indéfectible")),
+                                 Glossary.load(user))
+    first = out.paragraphs[0].sentences[0]
+    assert "interoperable" in first.text and first.untranslated_words == ("indéfectible",)
+
+
+def test_untranslated_words_come_back_from_the_memory(tmp_path):
+    memory = TranslationMemory(tmp_path / "tm.sqlite3")
+    doc = doc_from(tmp_path, UNKNOWN)
+    engine = marking("interopérables", "indéfectible")
+    (cold,) = translate_documents([doc], "en", engines_with(engine, memory=memory), Glossary())
+    calls = len(engine.calls)
+    (warm,) = translate_documents([doc], "en", engines_with(engine, memory=memory), Glossary())
+    assert len(engine.calls) == calls  # all from the memory
+    assert warm.paragraphs == cold.paragraphs
+    assert warm.paragraphs[0].sentences[0].untranslated_words == ("interopérables", "indéfectible")
+
+
+def test_untranslated_words_in_the_json_and_in_italics_on_the_page(tmp_path):
+    from briefgen.extract import extract
+    from briefgen.model import Brief
+    from briefgen.render import brief_json, render_html
+
+    doc = doc_from(tmp_path, "« Les systèmes interopérables <b>comptent</b> », a déclaré Jens Stoltenberg "
+                             "à Bruxelles mardi devant les ministres.\n\n" + UNKNOWN)
+    (out,) = translate_documents([doc], "en", engines_with(marking("interopérables", "indéfectible")), Glossary())
+    brief = Brief(date="2026-11-24", lang="en", generated_at="2026-11-24T07:00:00+00:00",
+                  translation={"engine": "fake", "model": "fake-1-fren"}, sources=(extract(out),))
+    data = brief_json(brief)["sources"][0]
+    assert data["paragraphs"][1]["untranslated_words"] == ["interopérables", "indéfectible"]
+    assert data["paragraphs"][2]["untranslated_words"] == []
+    quote = next(s for s in data["statements"] if s["kind"] == "quote")
+    assert quote["untranslated_words"] == ["interopérables"] and quote["check"] is True
+    assert "interopérables" in quote["text"] and "<i" not in quote["text"]
+    html = render_html(brief)
+    word = '<i class="untranslated" title="Not translated: the word is kept as the source writes it.">'
+    assert f"LES SYSTÈMES {word}interopérables</i> &lt;B&gt;COMPTENT&lt;/B&gt;" in html  # the rest still escaped
+    assert "<b>comptent" not in html.lower()
+    assert html.count(word) >= 2 and 'class="check"' in html
+    french = render_html(Brief(**{**brief.__dict__, "lang": "fr"}))
+    # the French label is set the French way: a narrow no-break space before the colon
+    assert '<i class="untranslated" title="Non traduit\u202f: le mot est laissé tel que la source l’écrit.">' in french

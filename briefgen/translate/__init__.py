@@ -17,10 +17,10 @@ from dataclasses import dataclass, replace
 from ..errors import NoTranslationRoute, UsageError
 from ..model import Document, Segment
 from . import glossary as glossary_terms
-from .base import Engine, NoopEngine
+from .base import Engine, NoopEngine, unmark
 from .glossary import Glossary
 from .memory import CachedEngine, TranslationMemory
-from .postedit import lost_facts, typography
+from .postedit import lost_facts, proper_nouns, typography, untranslated_words
 
 log = logging.getLogger(__name__)
 
@@ -99,20 +99,29 @@ class Engines:
                 return PivotEngine(engine, engine, PIVOT)
         return None
 
+    def gap_hint(self, source: str, target: str) -> str:
+        """What would give this run a route for the pair (routes.gap_hint)."""
+        from .routes import bare, gap_hint
+
+        installed: dict[tuple[str, str], str] = {}
+        have_apertium = False
+        if self.requested in ("auto", "apertium"):
+            apertium = bare(self.get("apertium"))  # another engine only in tests
+            installed = getattr(apertium, "modes", {})
+            have_apertium = bool(getattr(apertium, "executable", None))
+        return gap_hint(source, target, self.requested, installed, have_apertium)
+
     def no_route_message(self, source: str, target: str) -> str:
-        hint = install_hint(source, target)
         if self.requested == "none":
+            hint = install_hint(source, target)
             return (f"--engine none cannot translate {source}→{target}: choose another engine, "
                     f"or install a model with '{hint}'")
+        hint = self.gap_hint(source, target)
         if self.requested == "argos":
-            return (f"no Argos package for {source}→{target} is installed: run '{hint}' "
-                    f"(or '{hint} --file PKG.argosmodel' on a machine without internet)")
+            return f"no Argos package for {source}→{target} is installed: {hint}"
         if self.requested == "apertium":
-            return (f"apertium cannot translate {source}→{target} here: install apertium and its "
-                    f"language data (for fr→en: apt-get install apertium apertium-fr-es apertium-eng-spa)")
-        return (f"no translation engine for {source}→{target}: install a model with '{hint}' "
-                f"(or '{hint} --file PKG.argosmodel'), or install apertium "
-                f"(apt-get install apertium apertium-fr-es apertium-eng-spa)")
+            return f"apertium cannot translate {source}→{target} here: {hint}"
+        return f"no translation engine for {source}→{target}: {hint}"
 
     def close(self) -> None:
         for engine in self._made.values():
@@ -125,6 +134,7 @@ class Engines:
 class Translated:
     text: str
     check: bool
+    untranslated_words: tuple[str, ...] = ()
 
 
 def _units(doc: Document) -> list[tuple[str, str]]:
@@ -175,17 +185,21 @@ def _translate_pair(engine: Engine, unique: list[str], source: str, target: str,
     outputs = engine.translate(batch, source, target)
     if len(outputs) != len(batch):
         raise RuntimeError(f"{engine.name} returned {len(outputs)} translations for {len(batch)} inputs")
-    by_input = dict(zip(batch, outputs, strict=True))
-    renderings = {t: by_input[t] for t in term_sources}
+    by_input = {text: unmark(out) for text, out in zip(batch, outputs, strict=True)}
+    renderings = {t: by_input[t][0] for t in term_sources}
     names = {t.source: t.target for t in terms}
+    proper = proper_nouns(unique)
     result = {}
     for text in unique:
-        out = glossary_terms.apply(by_input[text], found[text], renderings)
+        out, marked = by_input[text]
+        out = glossary_terms.apply(out, found[text], renderings)
         out = typography(out, text, target, tuple(t.target for t in found[text]))
         lost = lost_facts(text, out, names) + [t.source for t in glossary_terms.missing(out, found[text])]
-        if lost:
-            log.debug("check %r: %s lost in %r", text[:60], ", ".join(lost), out[:60])
-        result[text] = Translated(out, bool(lost))
+        kept = untranslated_words(marked, out, proper)
+        if lost or kept:
+            log.debug("check %r: %s lost, %s untranslated in %r", text[:60], ", ".join(lost) or "nothing",
+                      ", ".join(kept) or "nothing", out[:60])
+        result[text] = Translated(out, bool(lost or kept), kept)
     return result
 
 
@@ -193,8 +207,8 @@ def _apply(doc: Document, target: str, table: dict, routes: dict[str, Engine | N
     def seg(segment: Segment, lang: str | None) -> Segment:
         done = table.get((lang, segment.original))
         if lang == target or done is None:  # same language, or no route: kept as written
-            return replace(segment, text=segment.original, check=False)
-        return replace(segment, text=done.text, check=done.check)
+            return replace(segment, text=segment.original, check=False, untranslated_words=())
+        return replace(segment, text=done.text, check=done.check, untranslated_words=done.untranslated_words)
 
     paragraphs = tuple(
         replace(p, sentences=tuple(seg(s, p.language) for s in p.sentences)) for p in doc.paragraphs

@@ -2,14 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
+
+# An engine that knows which words it could not translate (apertium does) returns each
+# such word as it left it, between these two characters (Unicode private use: never in
+# the engines' own output); ``unmark`` takes them out again
+UNKNOWN_OPEN, UNKNOWN_CLOSE = "\ue000", "\ue001"
+_MARKED = re.compile(f"{UNKNOWN_OPEN}([^{UNKNOWN_OPEN}{UNKNOWN_CLOSE}]*){UNKNOWN_CLOSE}")
+
+
+def mark_unknown(word: str) -> str:
+    return f"{UNKNOWN_OPEN}{word}{UNKNOWN_CLOSE}"
+
+
+def unmark(text: str) -> tuple[str, list[str]]:
+    """An engine's output without its unknown-word marks, and the words it marked."""
+    words = [m.group(1) for m in _MARKED.finditer(text)]
+    plain = _MARKED.sub(lambda m: m.group(1), text)
+    return plain.replace(UNKNOWN_OPEN, "").replace(UNKNOWN_CLOSE, ""), words
 
 
 class Engine(ABC):
     """Translates lists of sentences between two languages.
 
-    ``translate`` returns exactly one output per input, in order. ``name`` and
-    ``model_id`` say, for the brief's provenance line, what did the work.
+    ``translate`` returns exactly one output per input, in order, with any word the
+    engine could not translate marked (``mark_unknown``). ``name`` and ``model_id`` say,
+    for the brief's provenance line, what did the work.
     """
 
     name: str = "engine"

@@ -1,8 +1,9 @@
-"""After the engine: the target language's typography, and the check that numbers and
-names of the original are still there.
+"""After the engine: the target language's typography, the check that numbers and
+names of the original are still there, and the words the engine left untranslated.
 
-A sentence whose translation lost a number or a person's name is kept, and flagged
-(``Segment.check``) for a human to look at; it is never silently trusted.
+A sentence whose translation lost a number or a person's name, or kept a word it could
+not translate, is kept, and flagged (``Segment.check``) for a human to look at; it is
+never silently trusted.
 """
 
 from __future__ import annotations
@@ -70,3 +71,37 @@ def lost_facts(source_text: str, output: str, expected_names: dict[str, str] | N
 
 def _fold(text: str) -> str:
     return strip_accents(text).lower()
+
+
+_TOKEN = re.compile(r"\w+|[.!?…:;«»“”\"]")
+
+
+def proper_nouns(texts: list[str]) -> set[str]:
+    """Words the sources write as names: capitalised inside a sentence, or at its start
+    when the next word is capitalised too ("Jens Stoltenberg a déclaré")."""
+    found: set[str] = set()
+    for text in texts:
+        tokens = _TOKEN.findall(text)
+        initial = True
+        for i, token in enumerate(tokens):
+            if not token[0].isalnum():
+                initial = initial or token in ".!?…:«“\""
+                continue
+            following = next((t for t in tokens[i + 1:i + 2] if t[0].isalpha()), "")
+            if token[0].isupper() and (not initial or following[:1].isupper()):
+                found.add(token)
+            initial = False
+    return found
+
+
+def untranslated_words(marked: list[str], output: str, names: set[str]) -> tuple[str, ...]:
+    """The words an engine marked as untranslated that the reader must be told about: those
+    still in the output (a glossary rendering may have replaced one), less names and
+    acronyms, which any translation keeps as written."""
+    shown = []
+    for word in dict.fromkeys(marked):
+        if word in names or (len(word) > 1 and word.isupper()):
+            continue
+        if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", output):
+            shown.append(word)
+    return tuple(shown)
