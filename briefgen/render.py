@@ -35,6 +35,7 @@ def source_json(item: SourceBrief) -> dict:
     return {
         "id": doc.id,
         "path": doc.path,
+        "url": doc.url,
         "duplicates": list(doc.duplicates),
         "sha256": doc.sha256,
         "language": doc.language,
