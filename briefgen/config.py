@@ -94,7 +94,7 @@ class FeedSettings:
 @dataclass(frozen=True)
 class FetchSettings:
     user_agent: str = f"briefgen/{__version__} (offline press briefs; fetches listed feeds once a day)"
-    delay: float = 1.0  # seconds between the starts of two requests to the same host
+    delay: float = 1.0  # seconds from the end of one request to a host to the start of the next
     connect_timeout: float = 10.0
     read_timeout: float = 20.0  # the longest wait for the server's next bytes
     total_timeout: float = 60.0  # the longest one request may take, all in

@@ -2,8 +2,9 @@
 
 - only http and https; at most ``max_redirects`` redirects, a loop is caught at once;
 - only hosts the caller allows (checked again on every redirect);
-- one request at a time per host, and at least ``delay`` seconds between the starts of
-  two requests to the same host (more if its robots.txt asks for a Crawl-delay);
+- one request at a time per host, and at least ``delay`` seconds from the end of one
+  request to a host to the start of the next (more if its robots.txt asks for a
+  Crawl-delay): so the server, too, sees its requests at least ``delay`` apart;
 - a connect timeout, a read timeout for each wait on the server, and a limit on the
   whole exchange (a server that trickles bytes is cut off);
 - at most ``max_bytes`` of body, counted as the server sends it and again as gzip or
@@ -72,7 +73,8 @@ def host_allowed(host: str, allowed: frozenset[str] | set[str] | None) -> bool:
 
 
 class HostGate:
-    """One request at a time per host, starts at least ``delay`` seconds apart."""
+    """One request at a time per host, each starting at least ``delay`` seconds after the
+    previous one ended."""
 
     def __init__(self, delay: float):
         self.delay = delay
@@ -102,10 +104,11 @@ class _Turn:
         wait = last[0] + self.gate._delays.get(self.host, self.gate.delay) - time.monotonic()
         if wait > 0:
             time.sleep(wait)
-        last[0] = time.monotonic()
 
     def __exit__(self, *exc_info) -> None:
-        self.gate._slot(self.host)[0].release()
+        lock, last = self.gate._slot(self.host)
+        last[0] = time.monotonic()  # the end of this request: the next waits from here
+        lock.release()
 
 
 class Client:

@@ -2,7 +2,7 @@
 each in the sources folder.
 
 Feeds and pages are requested by a few threads (``fetch.workers``) through one polite
-client (see ``http.py``); everything else (the state database, writing files) happens in
+client (see ``http.py``), one thread per host at a time; everything else (the state database, writing files) happens in
 the calling thread. The run holds the output folder's lock, as ``briefgen make`` does, so
 the two never overlap; every file is written atomically, so a killed fetch leaves no half
 file (its hidden temporary files are removed by the next run).
@@ -16,6 +16,7 @@ a page that failed is tried again on the next run instead of hiding behind a 304
 from __future__ import annotations
 
 import logging
+import queue
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -97,7 +98,7 @@ def _run(config: Config, since: datetime | None, client: Client, state: State, p
     robots = Robots(client)
     feeds: dict[Future, FeedSettings] = {
         pool.submit(_read_feed, client, feed, state.feed_validators(feed.url)): feed for feed in config.feeds}
-    pages: dict[Future, tuple[FeedSettings, Item]] = {}
+    by_host: dict[str, list[tuple[FeedSettings, Item]]] = {}
     open_items: dict[str, int] = {}  # feed url -> items of it still being fetched
     validators: dict[str, tuple[str | None, str | None]] = {}
     failed_feeds: set[str] = set()
@@ -118,23 +119,44 @@ def _run(config: Config, since: datetime | None, client: Client, state: State, p
         log.info("feed %s: %d item(s), %d new", feed.label, len(items), len(new))
         open_items[feed.url] = len(new)
         for item in new:
-            pages[pool.submit(_read_page, client, robots, item, _allowed_hosts(config, feed))] = (feed, item)
+            by_host.setdefault(host_of(item.url), []).append((feed, item))
     for feed_url in [url for url, count in open_items.items() if count == 0]:
         state.record_feed(feed_url, *validators[feed_url])
-    for job in as_completed(pages):
-        feed, item = pages[job]
-        if not _handle_page(job, feed, item, config, since, state, report):
+    # one job per host, which reads that host's pages in turn: a worker never waits for a
+    # host that another worker is already reading while other hosts have pages to give
+    done: queue.Queue = queue.Queue()
+    for pages in by_host.values():
+        pool.submit(_read_pages, client, robots, config, pages, done)
+    for _ in range(sum(len(pages) for pages in by_host.values())):
+        feed, item, outcome = done.get()
+        if isinstance(outcome, BaseException) and not isinstance(outcome, FetchError):
+            raise outcome
+        if not _handle_page(outcome, feed, item, config, since, state, report):
             failed_feeds.add(feed.url)
         open_items[feed.url] -= 1
         if open_items[feed.url] == 0 and feed.url not in failed_feeds:
             state.record_feed(feed.url, *validators[feed.url])
 
 
-def _handle_page(job: Future, feed: FeedSettings, item: Item, config: Config, since: datetime | None,
-                 state: State, report: FetchReport) -> bool:
+def _read_pages(client: Client, robots: Robots, config: Config, pages: list[tuple[FeedSettings, Item]],
+                done: queue.Queue) -> None:
+    """Runs in a worker thread: the pages of one host, in turn; each outcome (an Article or
+    the exception) goes to ``done``."""
+    for feed, item in pages:
+        try:
+            outcome = _read_page(client, robots, item, _allowed_hosts(config, feed))
+        except BaseException as exc:  # handed to the main thread, which decides
+            outcome = exc
+        done.put((feed, item, outcome))
+
+
+def _handle_page(outcome: Article | BaseException, feed: FeedSettings, item: Item, config: Config,
+                 since: datetime | None, state: State, report: FetchReport) -> bool:
     """Write the page's article (or note why not); False when fetching it failed."""
     try:
-        article: Article = job.result()
+        if isinstance(outcome, BaseException):
+            raise outcome
+        article: Article = outcome
     except Refused as exc:
         log.warning("not fetched: %s (feed %s): %s", item.url, feed.label, exc.reason)
         report.refused.append((item.url, exc.reason))
