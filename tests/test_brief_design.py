@@ -143,9 +143,11 @@ def test_skipped_reasons_in_the_brief_language(tmp_path):
     (src / "a.txt").write_text("Les ministres de l'OTAN se réunissent à Bruxelles pour parler de défense commune.\n")
     (src / "vide.txt").write_text("")
     (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(200)))
+    (src / "notes.odt").write_bytes(b"PK\x03\x04")
     (src / "notes.docx").write_bytes(b"PK\x03\x04")
     make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none", formats=("html",)), DAY)
     html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
     assert "vide.txt</span> : fichier vide" in html
     assert "pas du texte (contenu binaire : PNG image)" in html
-    assert "type de fichier non pris en charge « .docx »" in html
+    assert "type de fichier non pris en charge « .odt »" in html
+    assert "notes.docx</span> : document Word endommagé (archive ZIP illisible)" in html

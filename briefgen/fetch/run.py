@@ -29,7 +29,7 @@ from ..ingest import display_path
 from ..state import State
 from .article import Article, decode_page, extract_article, file_name, source_file
 from .feeds import Item, parse_feed
-from .http import Client, FetchError, Limits, Response, host_of
+from .http import Client, FetchError, Limits, Response, host_allowed, host_of
 from .robots import Robots
 
 log = logging.getLogger(__name__)
@@ -227,7 +227,7 @@ def _new_items(items: list[Item], feed: FeedSettings, state: State, since: datet
 def _read_page(client: Client, robots: Robots, item: Item, allowed: frozenset[str]) -> Article:
     """Runs in a worker thread: the page of an item, fetched and its article extracted."""
     def permitted(url: str) -> None:
-        if host_of(url) not in allowed and not any(host_of(url).endswith("." + h) for h in allowed):
+        if not host_allowed(host_of(url), allowed):
             raise Refused(f"host {host_of(url)} is not allowed for this feed (add it to the feed's hosts)")
         try:
             robots.check(url)
