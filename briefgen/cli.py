@@ -79,7 +79,7 @@ def _stop_cleanly_on_sigterm() -> None:
     from .errors import Stopped
 
     def stop(signum, frame):
-        raise Stopped("stopped by SIGTERM before the brief was written; earlier briefs are untouched")
+        raise Stopped("stopped by SIGTERM before it finished; nothing was left half-written")
 
     signal.signal(signal.SIGTERM, stop)
 

@@ -341,6 +341,36 @@ def test_killed_fetch_leaves_no_half_file(site, tmp_path):
     assert not list(inbox.glob(".*briefgen-tmp")) and len(list(inbox.glob("*.md"))) == 1
 
 
+def test_sigterm_stops_a_fetch_at_once_and_cleanly(tmp_path):
+    """SIGTERM while pages are still queued: no half file, the lock released, no wait for
+    the other pages (each would take the 1 s delay)."""
+    with FeedServer() as server:
+        links = [{"title": f"A{n}", "link": server.add(f"/a/{n}", page(f"Article numéro {n}", f" Numéro {n}."),
+                                                       content_type="text/html"), "published": NOW}
+                 for n in range(20)]
+        server.add("/feed.xml", rss("Flux", links), content_type="application/rss+xml")
+        write_settings(tmp_path, [("Flux", server.url("/feed.xml"))])
+        settings_file = tmp_path / "briefgen.toml"
+        settings_file.write_text(settings_file.read_text().replace("delay = 0", "delay = 1"))
+        env = dict(os.environ, BRIEFGEN_PAUSE_AT="rename")
+        process = subprocess.Popen([sys.executable, "-m", "briefgen", "fetch"], cwd=tmp_path, env=env,
+                                   stderr=subprocess.PIPE, text=True)
+        deadline = time.time() + 60
+        line = ""
+        while "paused at rename" not in line:
+            line = process.stderr.readline()
+            assert (line or process.poll() is None) and time.time() < deadline
+        stopped_at = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=30)
+        took = time.monotonic() - stopped_at
+        pages = len([r for r in server.requests if r.path.startswith("/a/")])
+    assert process.returncode == 1 and "stopped by SIGTERM" in err and "Traceback" not in err
+    assert took < 5 and pages < 5
+    assert not [p for p in (tmp_path / "inbox").iterdir()]  # not even a temporary file
+    assert run_briefgen("make", "--date", DAY, cwd=tmp_path, timeout=60).returncode == 4  # the lock is free
+
+
 def test_briefgen_help_still_imports_nothing_heavy():
     code = ("import sys\nfrom briefgen.cli import main\n"
             "try:\n    main(['fetch', '--help'])\nexcept SystemExit:\n    pass\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 import queue
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -84,17 +85,19 @@ def fetch_sources(config: Config, since: datetime | None = None, client: Client 
     with OutputLock(config.out_dir):
         for leftover in remove_leftovers(sources_dir):
             log.warning("removed %s, left by a fetch that was stopped", display_path(leftover))
+        stop = threading.Event()
         with State(config.out_dir) as state, ThreadPoolExecutor(config.fetch.workers, "fetch") as pool:
             try:
-                _run(config, since, client, state, pool, report)
-            except BaseException:
+                _run(config, since, client, state, pool, report, stop)
+            except BaseException:  # SIGTERM or an error: the workers finish their request and stop
+                stop.set()
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     return report
 
 
 def _run(config: Config, since: datetime | None, client: Client, state: State, pool: ThreadPoolExecutor,
-         report: FetchReport) -> None:
+         report: FetchReport, stop: threading.Event) -> None:
     robots = Robots(client)
     feeds: dict[Future, FeedSettings] = {
         pool.submit(_read_feed, client, feed, state.feed_validators(feed.url)): feed for feed in config.feeds}
@@ -126,7 +129,7 @@ def _run(config: Config, since: datetime | None, client: Client, state: State, p
     # host that another worker is already reading while other hosts have pages to give
     done: queue.Queue = queue.Queue()
     for pages in by_host.values():
-        pool.submit(_read_pages, client, robots, config, pages, done)
+        pool.submit(_read_pages, client, robots, config, pages, done, stop)
     for _ in range(sum(len(pages) for pages in by_host.values())):
         feed, item, outcome = done.get()
         if isinstance(outcome, BaseException) and not isinstance(outcome, FetchError):
@@ -139,10 +142,12 @@ def _run(config: Config, since: datetime | None, client: Client, state: State, p
 
 
 def _read_pages(client: Client, robots: Robots, config: Config, pages: list[tuple[FeedSettings, Item]],
-                done: queue.Queue) -> None:
+                done: queue.Queue, stop: threading.Event) -> None:
     """Runs in a worker thread: the pages of one host, in turn; each outcome (an Article or
-    the exception) goes to ``done``."""
+    the exception) goes to ``done``. Stops between two pages when ``stop`` is set."""
     for feed, item in pages:
+        if stop.is_set():
+            return
         try:
             outcome = _read_page(client, robots, item, _allowed_hosts(config, feed))
         except BaseException as exc:  # handed to the main thread, which decides
