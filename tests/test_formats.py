@@ -101,6 +101,22 @@ def test_pdf_reading_order_furniture_title_date(pdf_file):
     assert [q.original for q in doc.quotes] == [QUOTE_PDF]
 
 
+def test_pdf_columns_between_full_width_paragraphs(tmp_path):
+    """pdfminer's own order reads this page across the columns, line by line."""
+    from weasyprint import HTML
+
+    path = tmp_path / "blocs.pdf"
+    HTML(string="<html><body style='font-family: DejaVu Serif'><h1>Le sommet de l'OTAN en trois temps</h1>"
+                f"<p>Introduction en pleine largeur : {LINE} {LINE}</p><div style='columns: 2'>"
+                + "".join(f"<p>Colonne {i} : {LINE}</p>" for i in range(1, 9))
+                + f"</div><p>Transition en pleine largeur : « {QUOTE_PDF} », a déclaré la ministre.</p>"
+                + "<div style='columns: 2'>" + "".join(f"<p>Suite {i} : {LINE}</p>" for i in range(1, 5))
+                + "</div></body></html>").write_pdf(path)
+    starts = [p.text_original.split(" :")[0] for p in ingest(path).paragraphs]
+    assert starts == (["Introduction en pleine largeur"] + [f"Colonne {i}" for i in range(1, 9)]
+                      + ["Transition en pleine largeur"] + [f"Suite {i}" for i in range(1, 5)])
+
+
 def test_pdf_single_column_creation_date_and_metadata_title(tmp_path):
     from weasyprint import HTML
 

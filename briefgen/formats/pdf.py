@@ -1,7 +1,13 @@
 """PDF press releases: text in reading order, page furniture removed, title and date.
 
-pdfminer.six's layout analysis groups characters into text boxes and orders them for
-reading, column by column (``boxes_flow``). On top of that:
+pdfminer.six's layout analysis groups characters into text boxes; their reading order is
+found here (pdfminer's own interleaves columns when a full-width paragraph sits between
+two column blocks):
+
+- columns are the stretches of the page's width covered by narrow boxes, gutters the
+  stretches (almost) none covers; a box that crosses a gutter (a headline, a full-width
+  paragraph) separates one block of columns from the next; within a block, columns are
+  read left to right, each from top to bottom;
 
 - running headers and footers go: a box in the top or bottom tenth of a page whose text
   (numbers aside) comes back on another page, and any page number there ("3", "- 3 -",
@@ -80,7 +86,7 @@ def _layout(data: bytes, shown: str) -> tuple[list[tuple[list[Box], float]], dic
         pages = []
         for page in extract_pages(io.BytesIO(data), laparams=LAParams()):
             boxes = [_box(element) for element in page if isinstance(element, LTTextBox)]
-            pages.append(([b for b in boxes if b.lines], page.height))
+            pages.append((reading_order([b for b in boxes if b.lines]), page.height))
     except PDFPasswordIncorrect:
         raise SourceError(shown, "encrypted PDF (it needs a password)") from None
     except Exception as exc:  # pdfminer has no common error class for a broken file
@@ -106,6 +112,57 @@ def _box(element) -> Box:
                 sizes[round(char.size, 1)] += 1
     size = sizes.most_common(1)[0][0] if sizes else 0.0
     return Box(lines, ends, element.x0, element.y0, element.x1, element.y1, size)
+
+
+def reading_order(boxes: list[Box]) -> list[Box]:
+    """Boxes in the order a person reads them: blocks of columns from top to bottom, each
+    column of a block from left to right, top to bottom."""
+    if len(boxes) < 2:
+        return boxes
+    left, right = min(b.x0 for b in boxes), max(b.x1 for b in boxes)
+    gutters = _gutters([b for b in boxes if b.x1 - b.x0 < 0.55 * (right - left)], left, right)
+    if not gutters:
+        return sorted(boxes, key=lambda b: -b.y1)
+
+    def crosses(box: Box) -> bool:
+        return any(box.x0 < start and box.x1 > end for start, end in gutters)
+
+    def column(box: Box) -> int:
+        centre = (box.x0 + box.x1) / 2
+        return sum(1 for start, _ in gutters if centre > start)
+
+    ordered: list[Box] = []
+    block: list[Box] = []
+    for box in sorted(boxes, key=lambda b: -b.y1):
+        if crosses(box):
+            ordered += sorted(block, key=lambda b: (column(b), -b.y1))
+            ordered.append(box)
+            block = []
+        else:
+            block.append(box)
+    return ordered + sorted(block, key=lambda b: (column(b), -b.y1))
+
+
+def _gutters(narrow: list[Box], left: float, right: float) -> list[tuple[float, float]]:
+    """Stretches of the width, at least 6 pt wide, that narrow boxes (weighed by their
+    height) leave almost empty, between two stretches that they fill."""
+    if not narrow:
+        return []
+    cover = [0.0] * (int(right - left) + 1)
+    for box in narrow:
+        for x in range(int(box.x0 - left), int(box.x1 - left) + 1):
+            cover[x] += box.y1 - box.y0
+    threshold = 0.1 * max(cover)
+    gutters: list[tuple[float, float]] = []
+    start = None
+    for x, amount in enumerate(cover):
+        if amount <= threshold and start is None:
+            start = x
+        elif amount > threshold and start is not None:
+            if start > 0 and x - start >= 6:
+                gutters.append((left + start, left + x))
+            start = None
+    return gutters
 
 
 def _key(text: str) -> str:
