@@ -73,13 +73,17 @@ def read(data: bytes, shown: str, suffix: str) -> list[Part]:
 
 
 def _layout(data: bytes, shown: str) -> tuple[list[tuple[list[Box], float]], dict]:
-    """Text boxes of each page, in pdfminer's reading order, with the page height."""
+    """Text boxes of each page, in reading order, with the page height."""
+    import logging
+
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextBox
     from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFParser
     from pdfminer.pdftypes import resolve1
 
+    # pdfminer warns about every oddity of a file it reads anyway; the brief says what failed
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         document = PDFDocument(PDFParser(io.BytesIO(data)))
         info = {key: resolve1(value) for key, value in (document.info[0] if document.info else {}).items()}
