@@ -41,7 +41,7 @@ def page(title, extra="", **options):
 
 
 def settings(**changes):
-    base = FetchSettings(user_agent="briefgen-test/1.0 (tests)", delay=0.0, connect_timeout=2.0, read_timeout=0.5,
+    base = FetchSettings(user_agent="briefgen-test/1.0 (tests)", delay=0.0, connect_timeout=2.0, read_timeout=1.0,
                          total_timeout=3.0, max_bytes=1 * MB, max_redirects=3, workers=4)
     return replace(base, **changes)
 
@@ -121,7 +121,7 @@ def test_fetch_writes_good_pages_and_names_every_failure(site, tmp_path, offline
     failures = reasons(report)
     assert failures[site.url("/missing")] == "HTTP 404 Not Found"
     assert failures[site.url("/error")] == "HTTP 500 Internal Server Error"
-    assert failures[site.url("/slow")] == "no answer within 0.5 s"
+    assert failures[site.url("/slow")] == "no answer within 1 s"
     assert failures[site.url("/loop/a")].startswith("redirect loop")
     assert failures[site.url("/huge")] == "too large (over 1.0 MB)"
     assert failures[site.url("/huge-declared")] == "too large (50.0 MB announced, limit 1.0 MB)"
@@ -209,6 +209,27 @@ def test_per_host_delay_is_honoured(tmp_path):
     assert elapsed >= 6 * delay
 
 
+def test_a_server_that_trickles_is_cut_off(tmp_path):
+    """One byte every 0.2 s never trips the read timeout; the limit on the whole request does."""
+    def trickle():
+        yield b"<html><body><p>"
+        for _ in range(30):
+            time.sleep(0.2)
+            yield b"a"
+
+    with FeedServer() as server:
+        link = server.add("/trickle", stream=trickle, content_type="text/html")
+        server.add("/feed.xml", rss("Flux", [{"title": "Lent", "link": link, "published": NOW}]),
+                   content_type="application/rss+xml")
+        config = Config(sources_dir=tmp_path / "inbox", out_dir=tmp_path / "out",
+                        feeds=(FeedSettings(url=server.url("/feed.xml")),),
+                        fetch=settings(read_timeout=0.5, total_timeout=1.0))
+        started = time.monotonic()
+        report = fetch_sources(config)
+    assert [f.reason for f in report.failures] == ["took longer than 1 s"]
+    assert time.monotonic() - started < 3
+
+
 def test_crawl_delay_of_robots_txt(tmp_path):
     with FeedServer() as server:
         server.add("/robots.txt", "User-agent: briefgen-test\nCrawl-delay: 1\n", content_type="text/plain")
@@ -266,7 +287,7 @@ def test_feed_settings(tmp_path):
 # ---------------------------------------------------------------- the commands
 def write_settings(folder, feeds):
     text = 'sources = "inbox"\nout = "out"\nengine = "none"\nlanguages = ["fr"]\nformats = ["json", "html"]\n' \
-           '[fetch]\ndelay = 0\nread_timeout = 0.5\ntotal_timeout = 3\nuser_agent = "briefgen-test/1.0"\n'
+           '[fetch]\ndelay = 0\nread_timeout = 1\ntotal_timeout = 3\nuser_agent = "briefgen-test/1.0"\n'
     for name, url in feeds:
         text += f'[[feeds]]\nurl = "{url}"\nname = "{name}"\n'
     (folder / "briefgen.toml").write_text(text)
@@ -332,6 +353,7 @@ def test_killed_fetch_leaves_no_half_file(site, tmp_path):
     finally:
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
+        process.stderr.close()
     inbox = tmp_path / "inbox"
     assert [p.name for p in inbox.iterdir() if not p.name.startswith(".")] == []
     assert list(inbox.glob(".*briefgen-tmp"))  # written, never renamed into place

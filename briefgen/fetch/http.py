@@ -149,12 +149,14 @@ class Client:
         with self.gate.turn(host):
             connection = self._connection(parts)
             watchdog = _Watchdog(connection, self.limits.total_timeout)
+            response = None
             try:
                 try:
                     connection.connect()
                 except TimeoutError:
                     raise FetchError(f"no connection within {self.limits.connect_timeout:g} s") from None
                 connection.sock.settimeout(self.limits.read_timeout)
+                watchdog.watch(connection.sock)
                 connection.request("GET", target, headers=request_headers)
                 response = connection.getresponse()
                 body = b"" if response.status in REDIRECTS or response.status == 304 else \
@@ -173,6 +175,8 @@ class Client:
                 raise FetchError(_network_reason(exc)) from None
             finally:
                 watchdog.cancel()
+                if response is not None:
+                    response.close()  # it holds the socket once the connection has let go of it
                 connection.close()
         if response.status >= 400:
             raise FetchError(f"HTTP {response.status} {response.reason}".strip())
@@ -206,13 +210,18 @@ class _Watchdog:
     def __init__(self, connection: http.client.HTTPConnection, seconds: float):
         self.fired = False
         self._connection = connection
+        # the response keeps the socket when the connection lets go of it (Connection: close)
+        self._socket: socket.socket | None = None
         self._timer = threading.Timer(seconds, self._fire)
         self._timer.daemon = True
         self._timer.start()
 
+    def watch(self, sock: socket.socket) -> None:
+        self._socket = sock
+
     def _fire(self) -> None:
         self.fired = True
-        sock = self._connection.sock
+        sock = self._socket or self._connection.sock
         if sock is not None:
             try:
                 sock.shutdown(socket.SHUT_RDWR)
