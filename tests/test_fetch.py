@@ -230,6 +230,44 @@ def test_a_server_that_trickles_is_cut_off(tmp_path):
     assert time.monotonic() - started < 3
 
 
+@pytest.mark.parametrize("case, expected", [
+    ("deflate-zlib", "ok"),
+    ("deflate-raw", "ok"),
+    ("redirect-chain", "too many redirects (more than 3)"),
+    ("redirect-elsewhere", "host elsewhere.invalid is not among the allowed hosts"),
+    ("redirect-ftp", "not an http or https address (ftp://127.0.0.1/x)"),
+    ("bad-gzip", "damaged gzip content"),
+    ("brotli", "unknown content encoding 'br'"),
+    ("cut-gzip", "damaged gzip content (cut short)"),
+], ids=["deflate-zlib", "deflate-raw", "redirect-chain", "redirect-elsewhere", "redirect-ftp", "bad-gzip", "brotli",
+        "cut-gzip"])
+def test_client_encodings_and_redirects(case, expected, offline):
+    import zlib
+
+    from briefgen.fetch.http import Client, FetchError, Limits
+
+    text = b"<p>" + "défense européenne ".encode() * 50 + b"</p>"
+    raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
+    with FeedServer() as server:
+        server.add("/deflate-zlib", zlib.compress(text), headers={"Content-Encoding": "deflate"})
+        server.add("/deflate-raw", raw.compress(text) + raw.flush(), headers={"Content-Encoding": "deflate"})
+        for n in range(5):
+            server.add(f"/redirect-chain{n or ''}", status=301, headers={"Location": f"/redirect-chain{n + 1}"})
+        server.add("/redirect-elsewhere", status=302, headers={"Location": "http://elsewhere.invalid/"})
+        server.add("/redirect-ftp", status=302, headers={"Location": "ftp://127.0.0.1/x"})
+        server.add("/bad-gzip", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03garbage", headers={"Content-Encoding": "gzip"})
+        server.add("/cut-gzip", gzip.compress(text)[:40], headers={"Content-Encoding": "gzip"})
+        server.add("/brotli", b"...", headers={"Content-Encoding": "br"})
+        client = Client(Limits(user_agent="t", delay=0, max_redirects=3, read_timeout=1, total_timeout=3))
+        try:
+            outcome = "ok" if client.get(server.url(f"/{case}"), allowed=frozenset({"127.0.0.1"})).body == text \
+                else "wrong body"
+        except FetchError as exc:
+            outcome = exc.reason
+    assert outcome == expected
+    assert offline == []
+
+
 def test_crawl_delay_of_robots_txt(tmp_path):
     with FeedServer() as server:
         server.add("/robots.txt", "User-agent: briefgen-test\nCrawl-delay: 1\n", content_type="text/plain")

@@ -265,6 +265,8 @@ def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
             raise FetchError(f"damaged {encoding} content") from None
         if len(out) > max_bytes or unpacker.unconsumed_tail:
             raise FetchError(f"too large (over {limit} unpacked)")
+    if unpacker is not None and not unpacker.eof:
+        raise FetchError(f"damaged {encoding} content (cut short)")
     return bytes(out)
 
 
@@ -274,6 +276,10 @@ class _Deflate:
     def __init__(self):
         self._inner = None
         self.unconsumed_tail = b""
+
+    @property
+    def eof(self) -> bool:
+        return self._inner is not None and self._inner.eof
 
     def decompress(self, data: bytes, max_length: int) -> bytes:
         if self._inner is None:
