@@ -187,7 +187,7 @@ def test_second_fetch_is_conditional_and_fetches_nothing_twice(site, tmp_path):
 
 
 def test_per_host_delay_is_honoured(tmp_path):
-    delay = 0.25
+    delay = 0.1
     with FeedServer() as server:
         links = []
         for n in range(5):
