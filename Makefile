@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test check-output setup system-deps bench bench-translate bench-extract clean
+.PHONY: demo test check-output setup system-deps bench bench-translate bench-extract bench-fetch clean
 
 demo: setup
 	$(BIN)/briefgen make --lang en
@@ -33,6 +33,10 @@ bench: setup
 
 bench-translate: setup
 	$(BIN)/python benchmarks/translate.py
+
+# briefgen fetch of 200 items from local servers: items/s, per-host delay honoured
+bench-fetch: setup
+	$(BIN)/python benchmarks/fetch.py
 
 # key sentences (ROUGE against OrangeSum abstracts) and quote/speaker/date accuracy
 bench-extract: setup

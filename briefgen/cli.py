@@ -79,7 +79,7 @@ def _stop_cleanly_on_sigterm() -> None:
     from .errors import Stopped
 
     def stop(signum, frame):
-        raise Stopped("stopped by SIGTERM before the brief was written; earlier briefs are untouched")
+        raise Stopped("stopped by SIGTERM before it finished; nothing was left half-written")
 
     signal.signal(signal.SIGTERM, stop)
 
@@ -118,10 +118,12 @@ def _config(ctx: click.Context, **options):
 @click.option("--cluster", metavar="ADDRESS",
               help="Spread translation and extraction over a Dask cluster: tcp://host:8786, or local:N.")
 @click.option("--send", is_flag=True, help="E-mail the brief to the configured recipients afterwards.")
+@click.option("--fetch", "fetch_first", is_flag=True,
+              help="Run 'briefgen fetch' first (the settings' feeds into the sources folder).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
 @click.pass_context
 def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant,
-         since_last, absolute_paths, workers, cluster, send, quiet):
+         since_last, absolute_paths, workers, cluster, send, fetch_first, quiet):
     """Make the brief from every source in the sources folder (one brief per language)."""
     from .pipeline import check_date, make_brief
 
@@ -132,6 +134,7 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
                      workers=workers, cluster=cluster,
                      formats=tuple(f.strip().lower() for f in formats.split(",") if f.strip()) if formats else None)
     day = check_date(date)
+    fetched = _fetch(config, None, sources_given=sources_dir is not None) if fetch_first else None
     for language in config.languages:
         outcome = make_brief(replace(config, lang=language), day)
         brief = outcome.brief
@@ -140,6 +143,63 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
                  f" ({brief.translation['model']})" if brief.translation.get("model") else "")
         if send:
             _send(replace(config, lang=language), day, language, force=False)
+    if fetched is not None:
+        _fetch_outcome(fetched)
+
+
+@main.command("fetch")
+@click.option("--sources", "sources_dir", type=click.Path(path_type=Path),
+              help="Folder the fetched sources are written to (default: the settings' sources, else seeds/).")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path),
+              help="Output folder whose lock and state the fetch shares with make (default: out/).")
+@click.option("--since", metavar="YYYY-MM-DD[THH:MM]", help="Only items published since then (local time).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors (for cron).")
+@click.pass_context
+def fetch_command(ctx, sources_dir, out_dir, since, quiet):
+    """Fetch the new items of the settings' feeds ([[feeds]] in briefgen.toml) into the
+    sources folder: the only command that uses the network. Exit code 6 when some feeds
+    or pages could not be read (each is named on stderr; the others were written)."""
+    _setup_logging(ctx.obj["verbose"], quiet)
+    config = _config(ctx, sources_dir=sources_dir, out_dir=out_dir)
+    _fetch_outcome(_fetch(config, _since(since), sources_given=sources_dir is not None))
+
+
+def _since(value: str | None):
+    from datetime import datetime
+
+    from .errors import UsageError
+
+    if value is None:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--since must be YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {value!r}") from None
+    return moment if moment.tzinfo else moment.astimezone()
+
+
+def _fetch(config, since, sources_given: bool):
+    from .config import Config
+    from .errors import UsageError
+    from .fetch import fetch_sources
+
+    if not sources_given and config.sources_dir == Config.sources_dir:
+        # never into the shipped seeds/ by accident
+        raise UsageError("briefgen fetch needs a sources folder: --sources DIR, or sources = \"…\" in briefgen.toml")
+    report = fetch_sources(config, since)
+    skipped = ", ".join(f"{count} {why}" for why, count in sorted(report.skipped.items()))
+    log.info("fetched %d new source(s) into %s%s%s", len(report.written), config.sources_dir,
+             f"; skipped {skipped}" if skipped else "",
+             f"; {len(report.unchanged_feeds)} feed(s) unchanged" if report.unchanged_feeds else "")
+    return report
+
+
+def _fetch_outcome(report) -> None:
+    from .errors import FetchFailed
+
+    if report.failures:
+        raise FetchFailed(f"{len(report.failures)} feed(s) or page(s) could not be fetched (named above); "
+                          f"{len(report.written)} new source(s) were written")
 
 
 @main.command("send")

@@ -28,6 +28,24 @@
     username = "briefgen"
     password_env = "BRIEFGEN_SMTP_PASSWORD"   # the password itself is never in a file
 
+    [fetch]                        # briefgen fetch: how feeds and pages are read
+    user_agent = "briefgen/0.1.0 (press desk of example.org; desk@example.org)"
+    delay = 1.0                    # seconds between two requests to the same host
+    connect_timeout = 10
+    read_timeout = 20
+    total_timeout = 60             # the whole exchange of one request
+    max_page_mb = 5
+    max_redirects = 5
+    workers = 4                    # requests to different hosts at the same time
+    allow_hosts = ["cdn.example.org"]   # pages may be here too, for every feed
+
+    [[feeds]]
+    url = "https://www.example.org/rss.xml"
+    name = "Example"               # default: the feed's own title
+    language = "fr"                # recorded in each source file
+    max_items = 20                 # the newest new items of a run
+    hosts = ["news.example.org"]   # other hosts its items may be on
+
 Paths are relative to the file's folder. An unknown key or a value of the wrong type is
 an error that names the file and the line.
 """
@@ -39,6 +57,7 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from . import __version__
 from .errors import UsageError
 from .ingest import DEFAULT_MAX_BYTES
 from .render import FORMATS
@@ -83,6 +102,34 @@ class FeedSettings:
 
 
 @dataclass(frozen=True)
+class SourceFeed:
+    """A feed briefgen fetch reads ([[feeds]] in briefgen.toml)."""
+
+    url: str
+    name: str | None = None  # default: the feed's own title, else its address
+    language: str | None = None
+    max_items: int | None = None
+    hosts: tuple[str, ...] = ()  # hosts besides the feed's own where its items may be
+
+    @property
+    def label(self) -> str:
+        return self.name or self.url
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    user_agent: str = f"briefgen/{__version__} (offline press briefs; fetches listed feeds once a day)"
+    delay: float = 1.0  # seconds from the end of one request to a host to the start of the next
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0  # the longest wait for the server's next bytes
+    total_timeout: float = 60.0  # the longest one request may take, all in
+    max_bytes: int = 5 * 1024 * 1024  # per response, after gzip
+    max_redirects: int = 5
+    workers: int = 4
+    allow_hosts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class Config:
     sources_dir: Path = Path("seeds")
     out_dir: Path = Path("out")
@@ -107,6 +154,8 @@ class Config:
     workers: int | None = None  # local worker processes (default: one per core)
     mail: MailSettings = field(default_factory=MailSettings)
     feed: FeedSettings = field(default_factory=FeedSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    feeds: tuple[SourceFeed, ...] = ()
     config_file: Path | None = None  # where the settings came from, for messages
 
 
@@ -148,6 +197,24 @@ _FEED = {
     "email": ("email", str, None),
     "tag": ("tag", str, None),
 }
+_FETCH = {
+    "user_agent": ("user_agent", str, None),
+    "delay": ("delay", (int, float), "float"),
+    "connect_timeout": ("connect_timeout", (int, float), "float"),
+    "read_timeout": ("read_timeout", (int, float), "float"),
+    "total_timeout": ("total_timeout", (int, float), "float"),
+    "max_page_mb": ("max_bytes", (int, float), "megabytes"),
+    "max_redirects": ("max_redirects", int, None),
+    "workers": ("workers", int, None),
+    "allow_hosts": ("allow_hosts", list, "hosts"),
+}
+_SOURCE_FEED = {
+    "url": ("url", str, None),
+    "name": ("name", str, None),
+    "language": ("language", str, None),
+    "max_items": ("max_items", int, None),
+    "hosts": ("hosts", list, "hosts"),
+}
 _TABLES = {"mail": _MAIL, "feed": _FEED}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                (int, float): "a number", dict: "a table", (list, str): "a list of language codes"}
@@ -186,6 +253,12 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
                 table[target] = converted
             values[key] = replace(getattr(config, key), **table)
             continue
+        if key == "fetch":
+            values["fetch"] = _fetch_settings(path, lines, value, config.fetch)
+            continue
+        if key == "feeds":
+            values["feeds"] = _feeds(path, lines, value)
+            continue
         target, converted = _convert(path, lines.get(("", key), "?"), key, _TOP, key, value, folder)
         values[target] = converted
     if "languages" in values:
@@ -193,6 +266,31 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
     config = replace(config, **values)
     check(config, path)
     return config
+
+
+def _fetch_settings(path: Path, lines: dict, value, base: FetchSettings) -> FetchSettings:
+    if not isinstance(value, dict):
+        raise UsageError(f"{path}:{lines.get(('', 'fetch'), '?')}: 'fetch' must be a table ([fetch])")
+    given = dict(_convert(path, lines.get(("fetch", key), "?"), f"fetch.{key}", _FETCH, key, item, path.parent)
+                 for key, item in value.items())
+    return replace(base, **given)
+
+
+def _feeds(path: Path, lines: dict, value) -> tuple[SourceFeed, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise UsageError(f"{path}:{lines.get(('', 'feeds'), '?')}: 'feeds' must be tables ([[feeds]] with url = …)")
+    feeds = []
+    for number, table in enumerate(value, 1):
+        section = f"feeds#{number}"
+        given = dict(_convert(path, lines.get((section, key), "?"), f"feeds.{key}", _SOURCE_FEED, key, item,
+                              path.parent) for key, item in table.items())
+        where = f"{path}:{lines.get(('', section), '?')}"
+        if not re.match(r"https?://[^/\s]+", given.get("url", "")):
+            raise UsageError(f"{where}: each [[feeds]] needs a url starting with http:// or https://")
+        if given.get("max_items") is not None and given["max_items"] < 1:
+            raise UsageError(f"{where}: 'feeds.max_items' must be at least 1")
+        feeds.append(SourceFeed(**given))
+    return tuple(feeds)
 
 
 def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder: Path):
@@ -213,6 +311,10 @@ def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder:
         if not items or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in items):
             raise UsageError(f"{path}:{line}: '{shown}' must be language codes such as \"en\"")
         return target, tuple(items)
+    if how == "hosts":
+        if not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9.-]+", v) for v in value):
+            raise UsageError(f"{path}:{line}: '{shown}' must be a list of host names such as \"example.org\"")
+        return target, tuple(v.lower() for v in value)
     if how == "megabytes":
         return target, int(value * 1024 * 1024)
     if how == "float":
@@ -223,11 +325,16 @@ def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder:
 def _key_lines(text: str) -> dict[tuple[str, str], int]:
     """(section, key) -> line number, for messages (tomllib does not say where a key is)."""
     lines: dict[tuple[str, str], int] = {}
+    tables: dict[str, int] = {}
     section = ""
     for number, line in enumerate(text.splitlines(), 1):
-        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]", line)
+        header = re.match(r"\s*(\[\[?)\s*([^\]]+?)\s*\]", line)
         if header:
-            section = header.group(1)
+            section = header.group(2)
+            if header.group(1) == "[[":  # an array of tables: each one is told apart by its number
+                tables[section] = tables.get(section, 0) + 1
+                lines.setdefault(("", section), number)
+                section = f"{section}#{tables[section]}"
             lines.setdefault(("", section), number)
             continue
         key = re.match(r"""\s*["']?([\w.-]+)["']?\s*=""", line)

@@ -6,6 +6,7 @@ BriefgenError (1)
  ├── NoTranslationRoute (3)    no engine or model for a needed language pair
  ├── NoUsableSource (4)        the sources folder is missing, empty or all sources were bad
  ├── LockHeld (5)              another ``briefgen make`` is writing to the same folder
+ ├── FetchFailed (6)           ``briefgen fetch``: some feeds or pages could not be read
  └── Stopped (1)               SIGTERM: stopped cleanly, nothing half-written
 
 The message of each is one sentence for a human: it names the file, or the command to run.
@@ -41,6 +42,12 @@ class NoUsableSource(BriefgenError):
 
 class LockHeld(BriefgenError):
     exit_code = 5
+
+
+class FetchFailed(BriefgenError):
+    """Some feeds or pages could not be fetched (each was reported); the rest was written."""
+
+    exit_code = 6
 
 
 class Stopped(BriefgenError):

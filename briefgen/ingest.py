@@ -3,6 +3,9 @@
 Every problem with a file is a ``SourceError`` whose reason is one short phrase
 ("empty file", "not text (binary content: PNG image)", …): the pipeline lists the file
 as skipped with that reason and goes on with the others.
+
+Text files (.txt, .md, .html) are read here; PDF, Word and e-mail files by the readers of
+``briefgen.formats``, whose text then goes through the same cleaning and metadata rules.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ import hashlib
 import re
 from pathlib import Path
 
-from . import boilerplate
+from . import boilerplate, formats
 from .dates import find_dates, first_full_date, infer_year
 from .errors import SourceError
 from .extract.people import build_cast
@@ -20,7 +23,7 @@ from .extract.quotes import quotations
 from .model import Document, Paragraph, Segment
 from .text import normalize_space, split_sentences
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm") + formats.SUFFIXES
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024
 
 _MAGIC = {
@@ -160,10 +163,16 @@ def _control_ratio(text: str) -> float:
 
 
 def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read, decode and clean one source file. Raises SourceError for an unusable file."""
+    """Read, decode and clean one source file. Raises SourceError for an unusable file
+    (and for a mailbox of several messages: ``ingest_all`` reads those)."""
     path = Path(path)
     shown = display_path(path)
     data = read_bytes(path, max_bytes)
+    if path.suffix.lower() in formats.SUFFIXES:
+        (result,) = _from_reader(path, shown, data, single=True)
+        if isinstance(result, SourceError):
+            raise result
+        return result
     text = decode(data, shown)
     if not text.strip():
         raise SourceError(shown, "empty file (only whitespace)")
@@ -176,24 +185,73 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
         text, html_meta = _front_matter(text)
         text, heading = _markdown_to_text(text)
         html_meta["title"] = html_meta.get("title") or heading
+    return _document(path.stem, shown, hashlib.sha256(data).hexdigest(), text, html_meta)
+
+
+def ingest_all(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | SourceError]:
+    """Every source one file holds, or the reason it cannot be used: one for most files,
+    one per message for a mailbox (.mbox)."""
+    path = Path(path)
+    if path.suffix.lower() not in formats.SUFFIXES:
+        try:
+            return [ingest(path, max_bytes)]
+        except SourceError as exc:
+            return [exc]
+    shown = display_path(path)
+    try:
+        data = read_bytes(path, max_bytes)
+    except SourceError as exc:
+        return [exc]
+    return _from_reader(path, shown, data, single=False)
+
+
+def _from_reader(path: Path, shown: str, data: bytes, single: bool) -> list[Document | SourceError]:
+    try:
+        parts = formats.read(path.suffix, data, shown)
+    except SourceError as exc:
+        return [exc]
+    if single and len(parts) != 1:
+        return [SourceError(shown, f"holds {len(parts)} messages (briefgen make reads each as a source)")]
+    results: list[Document | SourceError] = []
+    for part in parts:
+        # a message of a mailbox is a source of its own: its own name, id and hash
+        part_shown = f"{shown}#{part.number}" if len(parts) > 1 else shown
+        part_id = f"{path.stem}-{part.number:03d}" if len(parts) > 1 else path.stem
+        if part.problem:
+            results.append(SourceError(part_shown, part.problem))
+            continue
+        meta = {"title": part.title, "date": part.published, "outlet": part.outlet, "url": part.url,
+                "fallback_date": part.fallback_date}
+        try:
+            results.append(_document(part_id, part_shown, hashlib.sha256(part.raw or data).hexdigest(),
+                                     part.text, meta))
+        except SourceError as exc:
+            results.append(exc)
+    return results
+
+
+def _document(doc_id: str, shown: str, sha256: str, text: str, meta: dict) -> Document:
+    """Body text and what is known of its metadata -> Document: page furniture removed,
+    title, outlet and date taken from the metadata, else from the text."""
     paragraphs = [normalize_space(p) for p in boilerplate.split_paragraphs(text)]
-    cleaned = boilerplate.clean([p for p in paragraphs if p], title=html_meta.get("title"))
+    cleaned = boilerplate.clean([p for p in paragraphs if p], title=meta.get("title"))
     if not cleaned.paragraphs:
         raise SourceError(shown, "no article text found (only page furniture)")
-    published = html_meta.get("date") or _published(cleaned, "\n".join(cleaned.paragraphs))
+    published = meta.get("date") or _published(cleaned, "\n".join(cleaned.paragraphs)) or meta.get("fallback_date")
     return Document(
-        id=path.stem,
+        id=doc_id,
         path=shown,
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256,
         paragraphs=tuple(_paragraph(p) for p in cleaned.paragraphs),
         title=Segment(cleaned.title) if cleaned.title else None,
-        outlet=html_meta.get("outlet") or cleaned.outlet,
+        outlet=meta.get("outlet") or cleaned.outlet,
         place=cleaned.place,
         published=published,
         quotes=tuple(quotations(cleaned.paragraphs, cleaned.title)),
         date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),
         roles=tuple((name, Segment(role)) for name, role in
                     build_cast(([cleaned.title] if cleaned.title else []) + cleaned.paragraphs).roles.items()),
+        url=meta.get("url"),
     )
 
 
@@ -243,7 +301,8 @@ def _html_to_text(html: str, shown: str) -> tuple[str, dict]:
 
 
 def _front_matter(text: str) -> tuple[str, dict]:
-    """A Markdown file's leading "---" block: title, date and outlet (source, publisher)."""
+    """A Markdown file's leading "---" block: title, date, outlet (source, publisher) and
+    the web address it came from (url, as ``briefgen fetch`` writes it)."""
     m = re.match(r"\A---\s*\n(.*?)\n---\s*\n", text, re.DOTALL)
     if not m:
         return text, {}
@@ -259,6 +318,8 @@ def _front_matter(text: str) -> tuple[str, dict]:
             meta["date"] = first_full_date(value)
         elif key in ("outlet", "source", "publisher", "site_name"):
             meta["outlet"] = value
+        elif key in ("url", "link") and re.match(r"https?://", value):
+            meta["url"] = value
     return text[m.end():], meta
 
 

@@ -105,6 +105,8 @@ class Document:
     roles: tuple[tuple[str, Segment], ...] = ()
     # how this source was translated: {"engine": ..., "model": ...}; None before translate
     translation: dict | None = None
+    # the web address the source was fetched from (``briefgen fetch``), when known
+    url: str | None = None
 
     @property
     def body(self) -> str:

@@ -24,7 +24,7 @@ from .errors import NoUsableSource, SourceError, UsageError
 from .extract import SUMMARY_LENGTH, extract
 from .faults import checkpoint
 from .fsutil import OutputLock, remove_leftovers
-from .ingest import discover, display_path, ingest
+from .ingest import discover, display_path, ingest_all
 from .model import Brief, Document, Skipped, SourceBrief
 from .parallel import Executor, make_executor
 from .render import fingerprint, preload_pdf_renderer, write_brief
@@ -50,7 +50,8 @@ def read_sources(paths: list[Path], max_bytes: int,
     """Ingest and detect each file (in parallel when an executor is given); a bad file
     becomes a Skipped entry, never an abort. Files with the same bytes are one source
     that lists every name."""
-    results = (executor or Executor()).map(_read_one, [(path, max_bytes) for path in paths])
+    per_file = (executor or Executor()).map(_read_one, [(path, max_bytes) for path in paths])
+    results = [result for file_results in per_file for result in file_results]
     docs: list[Document] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, int] = {}
@@ -70,12 +71,18 @@ def read_sources(paths: list[Path], max_bytes: int,
     return docs, skipped
 
 
-def _read_one(task: tuple[Path, int]) -> Document | Skipped:
+def _read_one(task: tuple[Path, int]) -> list[Document | Skipped]:
+    """Every source in one file (a mailbox holds several), read and detected."""
     path, max_bytes = task
-    try:
-        return detect(ingest(path, max_bytes))
-    except SourceError as exc:
-        return Skipped(exc.path, exc.reason)
+    results: list[Document | Skipped] = []
+    for found in ingest_all(path, max_bytes):
+        try:
+            if isinstance(found, SourceError):
+                raise found
+            results.append(detect(found))
+        except SourceError as exc:
+            results.append(Skipped(exc.path, exc.reason))
+    return results
 
 
 def _extract_one(task: tuple[Document, int]) -> SourceBrief:

@@ -37,6 +37,7 @@ def source_json(item: SourceBrief, paths_below: Path | None = None) -> dict:
     return {
         "id": doc.id,
         "path": _path(doc.path, paths_below),
+        "url": doc.url,
         "duplicates": [_path(p, paths_below) for p in doc.duplicates],
         "sha256": doc.sha256,
         "language": doc.language,

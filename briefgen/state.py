@@ -1,7 +1,8 @@
 """What an output folder remembers between runs (``.briefgen-state.sqlite3`` in it): which
 sources went into which brief (for ``--since-last``), what each brief's files were made
-from (so an unchanged brief is not rendered again), and which brief was sent to whom (so
-nothing is mailed twice)."""
+from (so an unchanged brief is not rendered again), which brief was sent to whom (so
+nothing is mailed twice), and what ``briefgen fetch`` has fetched (each page's address
+and the hash of its text, and each feed's ETag and Last-Modified)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ CREATE TABLE IF NOT EXISTS rendered (
 CREATE TABLE IF NOT EXISTS sent (
     date TEXT NOT NULL, lang TEXT NOT NULL, recipient TEXT NOT NULL, sent_at TEXT NOT NULL,
     message_id TEXT, PRIMARY KEY (date, lang, recipient));
+CREATE TABLE IF NOT EXISTS fetched (
+    url TEXT PRIMARY KEY, sha256 TEXT, path TEXT, feed TEXT NOT NULL, fetched_at TEXT NOT NULL,
+    outcome TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS fetched_by_hash ON fetched (sha256);
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, etag TEXT, last_modified TEXT, checked_at TEXT NOT NULL);
 """
 
 
@@ -85,3 +92,31 @@ class State:
             self.db.execute("INSERT OR REPLACE INTO sent VALUES (?, ?, ?, ?, ?)",
                             (date, lang, recipient, datetime.now(UTC).isoformat(timespec="seconds"),
                              message_id))
+
+    # ------------------------------------------------------------ fetching
+    def fetched(self, url: str) -> str | None:
+        """What became of ``url`` when it was fetched before ("written", "same text as …",
+        "refused: …"); None if it never was."""
+        row = self.db.execute("SELECT outcome FROM fetched WHERE url = ?", (url,)).fetchone()
+        return row[0] if row else None
+
+    def url_with_text(self, sha256: str) -> str | None:
+        """The address of an earlier page with exactly this text, if any."""
+        row = self.db.execute("SELECT url FROM fetched WHERE sha256 = ? AND outcome = 'written'", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def record_fetched(self, url: str, feed: str, outcome: str, sha256: str | None = None,
+                       path: str | None = None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO fetched VALUES (?, ?, ?, ?, ?, ?)",
+                            (url, sha256, path, feed, datetime.now(UTC).isoformat(timespec="seconds"), outcome))
+
+    def feed_validators(self, url: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified of the feed's last full answer."""
+        row = self.db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?", (url,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def record_feed(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self.db:
+            self.db.execute("INSERT OR REPLACE INTO feeds VALUES (?, ?, ?, ?)",
+                            (url, etag, last_modified, datetime.now(UTC).isoformat(timespec="seconds")))

@@ -125,6 +125,25 @@ SKIP_REASONS = [
     (r"no article text found in the HTML page", "no article text found in the HTML page"),
     (r"unsupported file type '(?P<kind>[^']*)' \(briefgen reads (?P<known>.+)\)",
      "unsupported file type '%(kind)s' (briefgen reads %(known)s)"),
+    # PDF, Word and e-mail files (briefgen/formats/)
+    (r"not a PDF document \(damaged, or another kind of file\)",
+     "not a PDF document (damaged, or another kind of file)"),
+    (r"encrypted PDF \(it needs a password\)", "encrypted PDF (it needs a password)"),
+    (r"damaged PDF \((?P<kind>\w+)\)", "damaged PDF (%(kind)s)"),
+    (r"no text in the PDF \(scanned pages need OCR\)", "no text in the PDF (scanned pages need OCR)"),
+    (r"not a Word document \(\.docx files are ZIP archives; this is not one\)",
+     "not a Word document (.docx files are ZIP archives; this is not one)"),
+    (r"not a Word document \(a ZIP archive without a Word document in it\)",
+     "not a Word document (a ZIP archive without a Word document in it)"),
+    (r"damaged Word document \(not a readable ZIP archive\)", "damaged Word document (not a readable ZIP archive)"),
+    (r"damaged Word document \(unpacks to (?P<size>\d+) MB\)", "damaged Word document (unpacks to %(size)s MB)"),
+    (r"damaged Word document \((?P<kind>\w+)\)", "damaged Word document (%(kind)s)"),
+    (r"not a mailbox \(no message starts with a 'From ' line\)",
+     "not a mailbox (no message starts with a 'From ' line)"),
+    (r"not an e-mail message \(no Subject, From or Date header\)",
+     "not an e-mail message (no Subject, From or Date header)"),
+    (r"no text in the e-mail", "no text in the e-mail"),
+    (r"no text found", "no text found"),
 ]
 
 

@@ -86,13 +86,15 @@ def test_unreadable_file(folder, tmp_path, monkeypatch):
 def test_links_folders_duplicates_and_other_files(folder, tmp_path):
     (folder / "gone.txt").symlink_to(folder / "deleted.txt")
     (folder / "archive.txt").mkdir()
-    (folder / "notes.docx").write_bytes(b"PK\x03\x04")
+    (folder / "notes.odt").write_bytes(b"PK\x03\x04")
+    (folder / "notes.docx").write_bytes(b"PK\x03\x04")  # a .docx that is not one
     shutil.copy(folder / "good.txt", folder / "good copy.txt")
     brief = make(folder, tmp_path)
     reasons = skipped(brief)
     assert reasons["gone.txt"] == "broken symbolic link"
     assert reasons["archive.txt"] == "is a directory, not a file"
-    assert reasons["notes.docx"].startswith("unsupported file type '.docx'")
+    assert reasons["notes.odt"].startswith("unsupported file type '.odt'")
+    assert reasons["notes.docx"] == "damaged Word document (not a readable ZIP archive)"
     (source,) = brief["sources"]  # the same bytes twice: one source with both names
     names = {p.rsplit("/", 1)[-1] for p in [source["path"], *source["duplicates"]]}
     assert names == {"good.txt", "good copy.txt"}

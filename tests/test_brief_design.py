@@ -148,10 +148,12 @@ def test_skipped_reasons_in_the_brief_language(tmp_path):
     (src / "a.txt").write_text("Les ministres de l'OTAN se réunissent à Bruxelles pour parler de défense commune.\n")
     (src / "vide.txt").write_text("")
     (src / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(200)))
+    (src / "notes.odt").write_bytes(b"PK\x03\x04")
     (src / "notes.docx").write_bytes(b"PK\x03\x04")
     make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="fr", engine="none", formats=("html",)), DAY)
     html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
     # French typography: narrow no-break spaces before ":" and inside « »
     assert "vide.txt</span>\u202f: fichier vide" in html
     assert "pas du texte (contenu binaire\u202f: PNG image)" in html
-    assert "type de fichier non pris en charge «\u202f.docx\u202f»" in html
+    assert "type de fichier non pris en charge «\u202f.odt\u202f»" in html
+    assert "notes.docx</span>\u202f: document Word endommagé (archive ZIP illisible)" in html

@@ -172,7 +172,7 @@ def test_html_saved_as_txt_is_recognised(tmp_path):
 
 def test_discover_lists_bad_entries(tmp_path):
     (tmp_path / "good.txt").write_text(FRENCH)
-    (tmp_path / "notes.docx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "notes.odt").write_bytes(b"PK\x03\x04")
     (tmp_path / "folder.txt").mkdir()
     (tmp_path / "dangling.txt").symlink_to(tmp_path / "missing.txt")
     (tmp_path / ".hidden.txt").write_text(FRENCH)
@@ -181,7 +181,7 @@ def test_discover_lists_bad_entries(tmp_path):
     reasons = {p.name: r for p, r in rejected}
     assert reasons["folder.txt"] == "is a directory, not a file"
     assert reasons["dangling.txt"] == "broken symbolic link"
-    assert reasons["notes.docx"].startswith("unsupported file type '.docx'")
+    assert reasons["notes.odt"].startswith("unsupported file type '.odt'")
     assert ".hidden.txt" not in reasons
 
 
