@@ -138,9 +138,11 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
     for language in config.languages:
         outcome = make_brief(replace(config, lang=language), day)
         brief = outcome.brief
-        log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
+        kept = brief.translation.get("untranslated")
+        log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s%s",
                  brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
-                 f" ({brief.translation['model']})" if brief.translation.get("model") else "")
+                 f" ({brief.translation['model']})" if brief.translation.get("model") else "",
+                 f"; not translated (no route): {', '.join(kept)}" if kept else "")
         if send:
             _send(replace(config, lang=language), day, language, force=False)
     if fetched is not None:

@@ -204,6 +204,14 @@ class Labels:
                       target=self.language(self.lang), engine=_engine(t))
         return f"{line} {note}".strip()
 
+    def untranslated_line(self, brief: Brief) -> str:
+        """"Not translated: German, Dutch — no translation route to English", or ""."""
+        kept = brief.translation.get("untranslated") or []
+        if not kept:
+            return ""
+        return self._("Not translated: %(languages)s — no translation route to %(target)s",
+                      languages=self.languages(kept), target=self.language(self.lang))
+
     def footer(self, brief: Brief) -> str:
         t = brief.translation
         if t.get("engine") in (None, "none"):
@@ -303,6 +311,51 @@ def mark_untranslated(brief: Brief, labels: Labels) -> Brief:
     return replace(brief, sources=sources, people=people)
 
 
+def mark_kept_languages(brief: Brief, labels: Labels) -> Brief:
+    """Every title, key sentence and quote left in its own language (no route to the
+    brief's) opens with a marker naming that language, so it is never read as a
+    translation: "[Dutch, not translated] …"."""
+    from markupsafe import Markup, escape
+
+    kept = set(brief.translation.get("untranslated") or [])
+    if not kept:
+        return brief
+    marked: dict[str, Markup] = {}
+
+    def mark(text, language: str | None):
+        if language not in kept or not text:
+            return text
+        marker = Markup('<span class="kept-language" lang="{}">[{}]</span> ').format(
+            brief.lang, labels._("%(language)s, not translated", language=labels.language(language)))
+        marked[str(text)] = marker + (text if isinstance(text, Markup) else escape(text))
+        return marked[str(text)]
+
+    # the original gets the same marker, so the page still sees text and original as one
+    # (no "Original:" line repeating the same words)
+    def statement(st: Statement, language: str | None) -> Statement:
+        if str(st.text) != str(st.original) or language not in kept:
+            return st
+        shown = mark(st.text, language)
+        return replace(st, text=shown, original=shown)
+
+    sources = []
+    for item in brief.sources:
+        doc = item.document
+        language = doc.language
+        title = doc.title
+        if title is not None and title.text is not None and str(title.text) == str(title.original):
+            shown = mark(title.text, language)
+            title = replace(title, text=shown, original=shown)
+        sources.append(replace(item, document=replace(doc, title=title),
+                               summary=tuple(statement(st, language) for st in item.summary),
+                               quotes=tuple(statement(st, language) for st in item.quotes)))
+    people = tuple(replace(person, statements=tuple(
+        (source, replace(st, text=marked.get(str(st.text), st.text), original=marked.get(str(st.text), st.original)))
+        for source, st in person.statements))
+        for person in brief.people)
+    return replace(brief, sources=tuple(sources), people=people)
+
+
 def render_html(brief: Brief, compact: bool = False) -> str:
     """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -314,7 +367,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
                       trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
     labels.install(env)
     # typeset first (it works on plain text), then mark the untranslated words in the result
-    brief = mark_untranslated(typeset_brief(brief), labels)
+    brief = mark_kept_languages(mark_untranslated(typeset_brief(brief), labels), labels)
     items = build_items(brief, labels)
     refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
     grouped = brief.groups or tuple((n,) for n in range(len(items)))
@@ -328,7 +381,8 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
         compact=compact, skipped=[(entry.path, labels.reason(entry.reason)) for entry in brief.skipped],
-        footer_line=labels.footer(brief), generated=i18n.moment(brief.generated_at, brief.lang),
+        footer_line=labels.footer(brief), untranslated_line=labels.untranslated_line(brief),
+        generated=i18n.moment(brief.generated_at, brief.lang),
         check_help=labels._("The translation may have lost a number or a name, or left words untranslated (in italics): compare with the original."),  # noqa: E501
         # our own files, not source text: inlined as they are
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),

@@ -1,6 +1,7 @@
 """The brief's labels in English, French, Spanish, German, Italian and Portuguese; a
 language without labels; the archive's language."""
 
+import json
 import re
 import xml.etree.ElementTree as ET
 
@@ -139,3 +140,30 @@ def test_index_and_feed_keep_their_language_whatever_the_last_run(tmp_path):
         make_brief(merged(config, lang=lang), "2026-11-24")
         assert _archive_language(out) == ("fr", True)
     assert "Revues de presse" in (out / "index.html").read_text()
+
+
+def test_text_left_in_its_language_is_said_plainly(tmp_path):
+    """No route for German: the header says so, every German title, key sentence and quote
+    opens with a marker, the stderr summary names the language, and the JSON lists it."""
+    sources = tmp_path / "src"
+    sources.mkdir()
+    (sources / "de.txt").write_text(
+        "Kanzler will mehr Geld für die Bundeswehr\n\nBERLIN, 27. November 2026 (dpa) - Die Bundesregierung will "
+        "die Ausgaben für die Verteidigung im kommenden Jahr deutlich erhöhen. „Wir müssen schneller werden“, "
+        "sagte Verteidigungsminister Thomas Hellweg am Mittwoch in Berlin vor Journalisten.\n", encoding="utf-8")
+    (sources / "en.txt").write_text("Allies meet in Brussels\n\nNATO defence ministers met in Brussels on Thursday "
+                                    "to agree on new air defence plans for the eastern flank.\n", encoding="utf-8")
+    done = run_briefgen("make", "--lang", "en", "--sources", str(sources), "--out", str(tmp_path / "out"),
+                        "--date", "2026-11-28", "--format", "html,json", "--engine", "none",
+                        env={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert done.returncode == 0, done.stderr
+    assert "not translated (no route): de" in done.stderr
+    html = (tmp_path / "out" / "2026-11-28" / "brief-en.html").read_text()
+    assert '<p class="untranslated-line">Not translated: German — no translation route to English</p>' in html
+    marker = '<span class="kept-language" lang="en">[German, not translated]</span> '
+    assert f"{marker}Kanzler will mehr Geld" in html  # the title
+    assert f"{marker}Wir müssen schneller werden" in html  # the quote
+    data = json.loads((tmp_path / "out" / "2026-11-28" / "brief-en.json").read_text())
+    assert data["translation"]["untranslated"] == ["de"]
+    german = next(source for source in data["sources"] if source["language"] == "de")
+    assert german["title"] == "Kanzler will mehr Geld für die Bundeswehr"  # the JSON keeps plain text
