@@ -118,15 +118,20 @@ def render_pdf(html: str, variant: str | None = None) -> bytes:
     """HTML to PDF (A4, fonts embedded); weasyprint may read nothing but the project's own
     template folder. ``variant``: a PDF/A or PDF/UA flavour for archiving, e.g. "pdf/a-3b"."""
     from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
 
     folder = templates_dir()
     fetcher = _assets_only_fetcher(folder)
-    fonts = CSS(filename=str(folder / PDF_STYLESHEET), base_url=str(folder) + "/", url_fetcher=fetcher)
+    # the @font-face rules of pdf.css count only with the same FontConfiguration given to
+    # the stylesheet and to write_pdf; without it the PDF silently falls back to system fonts
+    font_config = FontConfiguration()
+    fonts = CSS(filename=str(folder / PDF_STYLESHEET), base_url=str(folder) + "/", url_fetcher=fetcher,
+                font_config=font_config)
     # custom_metadata: <meta name="language"> goes into the PDF's information dictionary
     options = {"custom_metadata": True, **({"pdf_variant": variant} if variant else {})}
     html = html.replace(VIEWPORT, "")  # a screen setting, not the PDF's metadata
     return HTML(string=html, base_url=str(folder) + "/", url_fetcher=fetcher).write_pdf(
-        stylesheets=[fonts], **options)
+        stylesheets=[fonts], font_config=font_config, **options)
 
 
 def _assets_only_fetcher(folder: Path):
