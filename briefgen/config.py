@@ -9,6 +9,7 @@
     formats = ["html", "pdf", "json"]
     glossary = "terms.toml"
     max_source_mb = 2              # larger source files are skipped
+    allow_symlinks_into = ["/srv/wire"]   # links in the sources folder may point here
     pdf_variant = "pdf/a-3b"
     since_last = false             # only sources not in an earlier brief
     base_url = "https://intranet.example/briefs/"   # for links in the Atom feed
@@ -68,6 +69,8 @@ class Config:
     engine: str = "auto"
     formats: tuple[str, ...] = FORMATS
     max_bytes: int = DEFAULT_MAX_BYTES
+    # folders outside the sources folder that symbolic links in it may point into
+    symlinks_into: tuple[Path, ...] = ()
     summary_length: int = 3
     glossary: Path | None = None  # a user glossary, on top of the default one
     cache: bool = True  # the translation memory
@@ -92,6 +95,7 @@ _TOP = {
     "formats": ("formats", list, "tuple"),
     "glossary": ("glossary", str, "path"),
     "max_source_mb": ("max_bytes", (int, float), "megabytes"),
+    "allow_symlinks_into": ("symlinks_into", list, "paths"),
     "summary_length": ("summary_length", int, None),
     "pdf_variant": ("pdf_variant", str, None),
     "device": ("device", str, None),
@@ -169,6 +173,10 @@ def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder:
         raise UsageError(f"{path}:{line}: '{shown}' must be {_TYPE_NAMES[kind]}, not {value!r}")
     if how == "path":
         return target, (folder / value)
+    if how == "paths":
+        if not all(isinstance(v, str) for v in value):
+            raise UsageError(f"{path}:{line}: '{shown}' must be a list of folders")
+        return target, tuple(folder / v for v in value)
     if how == "tuple":
         if not all(isinstance(v, str) for v in value):
             raise UsageError(f"{path}:{line}: '{shown}' must be a list of strings")

@@ -17,10 +17,11 @@ from .dates import find_dates, first_full_date, infer_year
 from .errors import SourceError
 from .model import TITLE, Document, Paragraph, Quote, Segment
 from .people import build_cast
+from .sources import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, Access, discover, display_path, read_bytes
 from .text import find_quotes, normalize_space, split_sentences, unclosed_quote
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "Access", "decode", "discover", "display_path", "ingest",
+           "read_bytes"]
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -39,63 +40,6 @@ _BOMS = [
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 ]
-
-
-def discover(sources_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Source files in a folder (sorted by name), and the entries that cannot be sources.
-
-    Hidden files are ignored; anything else that is not a supported file is returned
-    with the reason, so the brief can list it.
-    """
-    usable: list[Path] = []
-    rejected: list[tuple[Path, str]] = []
-    for entry in sorted(sources_dir.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink() and not entry.exists():
-            rejected.append((entry, "broken symbolic link"))
-        elif entry.is_dir():
-            if entry.suffix.lower() in SUPPORTED_SUFFIXES:
-                rejected.append((entry, "is a directory, not a file"))
-        elif entry.suffix.lower() not in SUPPORTED_SUFFIXES:
-            rejected.append((entry, f"unsupported file type '{entry.suffix or entry.name}' "
-                                    f"(briefgen reads {', '.join(SUPPORTED_SUFFIXES)})"))
-        else:
-            usable.append(entry)
-    return usable, rejected
-
-
-def display_path(path: Path) -> str:
-    """The path relative to the current directory when it is below it, else absolute."""
-    try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path.absolute())
-
-
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    shown = display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(shown, f"too large ({_megabytes(size)}, limit {_megabytes(max_bytes)})")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise SourceError(shown, "cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise SourceError(shown, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise SourceError(shown, "file not found (or a broken symbolic link)") from None
-    except OSError as exc:
-        raise SourceError(shown, f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise SourceError(shown, f"too large (over {_megabytes(max_bytes)})")
-    return data
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
 
 
 def decode(data: bytes, shown: str) -> str:
@@ -158,11 +102,14 @@ def _control_ratio(text: str) -> float:
     return controls / max(1, len(text))
 
 
-def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Read, decode and clean one source file. Raises SourceError for an unusable file."""
+def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, access: Access | None = None) -> Document:
+    """Read, decode and clean one source file. Raises SourceError for an unusable file.
+
+    ``access``: where the file may be (see ``sources.Access``); None for a file named
+    explicitly, which may be anywhere but must be a regular file."""
     path = Path(path)
     shown = display_path(path)
-    data = read_bytes(path, max_bytes)
+    data = read_bytes(path, max_bytes, access)
     text = decode(data, shown)
     if not text.strip():
         raise SourceError(shown, "empty file (only whitespace)")

@@ -24,7 +24,7 @@ from .errors import NoUsableSource, SourceError, UsageError
 from .extract import SUMMARY_LENGTH, extract
 from .faults import checkpoint
 from .fsutil import OutputLock, remove_leftovers
-from .ingest import discover, display_path, ingest
+from .ingest import Access, discover, display_path, ingest
 from .model import Brief, Document, Skipped, SourceBrief
 from .parallel import Executor, make_executor
 from .render import fingerprint, preload_pdf_renderer, write_brief
@@ -45,12 +45,14 @@ class Outcome:
     seconds: dict[str, float]  # per stage: ingest, translate, extract, html, pdf, json
 
 
-def read_sources(paths: list[Path], max_bytes: int,
-                 executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
+def read_sources(paths: list[Path], max_bytes: int, executor: Executor | None = None,
+                 access: Access | list[Access | None] | None = None) -> tuple[list[Document], list[Skipped]]:
     """Ingest and detect each file (in parallel when an executor is given); a bad file
     becomes a Skipped entry, never an abort. Files with the same bytes are one source
-    that lists every name."""
-    results = (executor or Executor()).map(_read_one, [(path, max_bytes) for path in paths])
+    that lists every name. ``access``: where the files may be (one for all, or one a file)."""
+    accesses = access if isinstance(access, list) else [access] * len(paths)
+    results = (executor or Executor()).map(_read_one, [(path, max_bytes, where)
+                                                       for path, where in zip(paths, accesses, strict=True)])
     docs: list[Document] = []
     skipped: list[Skipped] = []
     by_hash: dict[str, int] = {}
@@ -70,10 +72,10 @@ def read_sources(paths: list[Path], max_bytes: int,
     return docs, skipped
 
 
-def _read_one(task: tuple[Path, int]) -> Document | Skipped:
-    path, max_bytes = task
+def _read_one(task: tuple[Path, int, Access | None]) -> Document | Skipped:
+    path, max_bytes, access = task
     try:
-        return detect(ingest(path, max_bytes))
+        return detect(ingest(path, max_bytes, access))
     except SourceError as exc:
         return Skipped(exc.path, exc.reason)
 
@@ -156,11 +158,12 @@ def _sha256(path: Path) -> str:
 def gather(config: Config, day: str, clock: Stopwatch,
            executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
     """The usable sources of the run, and the files that could not be used."""
-    paths, rejected = discover(Path(config.sources_dir))
+    access = Access(Path(config.sources_dir), config.symlinks_into)
+    paths, rejected = discover(Path(config.sources_dir), access)
     for path, reason in rejected:
         log.warning("skipped %s: %s", display_path(path), reason)
     with clock.stage("ingest"):
-        docs, skipped = read_sources(paths, config.max_bytes, executor)
+        docs, skipped = read_sources(paths, config.max_bytes, executor, access)
     skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
     if not docs:
         detail = f" ({len(skipped)} file(s) skipped)" if skipped else ""
@@ -212,16 +215,19 @@ def run_provenance(docs: list[Document]) -> dict:
 def inspect(paths: list[Path], max_bytes: int | None = None) -> tuple[list[SourceBrief], list[Skipped]]:
     """What the pipeline sees in each file, without translating anything."""
     files: list[Path] = []
+    accesses: list[Access | None] = []
     rejected: list[Skipped] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             found, bad = discover(path)
             files.extend(found)
+            accesses.extend([Access(path)] * len(found))
             rejected.extend(Skipped(display_path(p), r) for p, r in bad)
-        else:
+        else:  # named on the command line: read wherever it is, if it is a regular file
             files.append(path)
+            accesses.append(None)
     with make_executor(None) as executor:
-        docs, skipped = read_sources(files, max_bytes or Config().max_bytes, executor)
+        docs, skipped = read_sources(files, max_bytes or Config().max_bytes, executor, accesses)
         briefs = executor.map(_extract_one, [(doc, SUMMARY_LENGTH) for doc in docs])
     return briefs, rejected + skipped

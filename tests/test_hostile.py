@@ -1,0 +1,117 @@
+"""Hostile input and faults (issue 13): one test per case an attacker's afternoon found.
+
+Every test has a time limit, so a regression fails instead of hanging: an alarm for the
+tests that run in this process (``time_limit`` below, ``@pytest.mark.time_limit(s)`` to
+change it), a ``timeout`` for those that run the real command. Servers listen on
+127.0.0.1 only.
+"""
+
+import json
+import os
+import signal
+from pathlib import Path
+
+import pytest
+
+from briefgen.config import Config
+from briefgen.pipeline import make_brief
+from conftest import run_briefgen
+
+DAY = "2026-11-24"
+FRENCH = ("Les ministres des Affaires étrangères de l'OTAN ont convenu mardi de renforcer leur coopération "
+          "avec l'Union européenne, a déclaré le secrétaire général.\n")
+
+
+class TimeLimit(Exception):
+    pass
+
+
+@pytest.fixture(autouse=True)
+def time_limit(request):
+    """Fail a test that runs longer than its limit (20 s unless marked otherwise)."""
+    marker = request.node.get_closest_marker("time_limit")
+    seconds = marker.args[0] if marker else 20
+
+    def expired(signum, frame):
+        raise TimeLimit(f"{request.node.name} ran for more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "good.txt").write_text(FRENCH)
+    return src
+
+
+def make(sources, tmp_path, **changes):
+    make_brief(Config(**{**dict(sources_dir=sources, out_dir=tmp_path / "out", lang="fr", engine="none",
+                                formats=("json",)), **changes}), DAY)
+    return json.loads((tmp_path / "out" / DAY / "brief-fr.json").read_text())
+
+
+def skipped(brief):
+    return {s["path"].rsplit("/", 1)[-1]: s["reason"] for s in brief["skipped"]}
+
+
+# ---------------------------------------------------------------- what is read
+def test_fifo_is_skipped_without_blocking_and_the_next_run_is_not_locked_out(folder, tmp_path):
+    os.mkfifo(folder / "pipe.txt")
+    os.mkfifo(folder / "pipe")  # without a source's suffix, too
+    for _ in range(2):  # a hang would have held the lock: the second run would exit 5
+        done = run_briefgen("make", "--sources", str(folder), "--out", str(tmp_path / "out"), "--engine", "none",
+                            "--lang", "fr", "--format", "json", "--date", DAY, timeout=60)
+        assert done.returncode == 0, done.stderr
+    brief = json.loads((tmp_path / "out" / DAY / "brief-fr.json").read_text())
+    assert skipped(brief) == {"pipe.txt": "not a regular file (a named pipe)",
+                              "pipe": "not a regular file (a named pipe)"}
+    assert [s["id"] for s in brief["sources"]] == ["good"]
+
+
+def test_a_pipe_put_in_place_of_a_listed_file_is_not_opened_blocking(folder, tmp_path):
+    """Listing saw a regular file; by the time it is read it is a pipe (no writer)."""
+    from briefgen.errors import SourceError
+    from briefgen.ingest import Access, read_bytes
+
+    path = folder / "good.txt"
+    path.unlink()
+    os.mkfifo(path)
+    with pytest.raises(SourceError, match="named pipe"):
+        read_bytes(path, 1000, Access(folder))
+
+
+def test_symlinks_out_of_the_folder_are_not_read(folder, tmp_path):
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("root:x:0:0:TOP-SECRET-LINE:/root:/bin/bash\n" * 20 + FRENCH)
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "secret.txt").symlink_to(outside / "secret.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    (folder / "relative.txt").symlink_to("../private/secret.txt")
+    (folder / "inside.txt").symlink_to(folder / "good.txt")  # a link within the folder is fine
+    brief = make(folder, tmp_path)
+    text = (tmp_path / "out" / DAY / "brief-fr.json").read_text()
+    assert "root:x:0:0" not in text and "TOP-SECRET-LINE" not in text
+    outside_reason = "symbolic link to a file outside the sources folder"
+    assert skipped(brief) == {"passwd.txt": outside_reason, "secret.txt": outside_reason,
+                              "relative.txt": outside_reason, "zero.txt": "not a regular file (a device)"}
+    # the settings may name folders that links may point into
+    brief = make(folder, tmp_path, symlinks_into=(outside,))
+    assert "TOP-SECRET-LINE" in json.dumps(brief["sources"])
+    assert set(skipped(brief)) == {"passwd.txt", "zero.txt"}
+
+
+def test_allow_symlinks_into_in_the_settings_file(tmp_path):
+    from briefgen.config import load_config
+
+    (tmp_path / "briefgen.toml").write_text('allow_symlinks_into = ["wire", "/srv/agency"]\n')
+    config = load_config(tmp_path / "briefgen.toml")
+    assert config.symlinks_into == (tmp_path / "wire", Path("/srv/agency"))
