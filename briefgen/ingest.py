@@ -42,14 +42,23 @@ _BOMS = [
 ]
 
 
+# more control characters than this share of a file: binary content, not text with a stray
+# NUL; the same share of C1 controls in text decoded by charset detection: a wrong guess
+MAX_CONTROL_RATIO = 0.01
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 and DEL, but tab, newlines and form feed
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_STRAY_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8, as surrogateescape keeps them
+
+
 def decode(data: bytes, shown: str) -> str:
-    """Bytes to text: BOMs first, then strict UTF-8, then charset detection."""
+    """Bytes to text: BOMs first, then UTF-8 (with a few stray bytes of Windows-1252
+    allowed), then charset detection. Control characters (a stray NUL) are dropped."""
     if not data:
         raise SourceError(shown, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return _without_controls(data.decode(encoding))
             except UnicodeDecodeError:
                 raise SourceError(shown, f"not text (invalid {encoding} after its byte-order mark)") from None
     for magic, kind in _MAGIC.items():
@@ -57,14 +66,29 @@ def decode(data: bytes, shown: str) -> str:
             raise SourceError(shown, f"not text (binary content: {kind})")
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16
-    if b"\x00" in data:
+        return _without_controls(utf16)
+    if len(_CONTROL_BYTES.findall(data)) > max(4, MAX_CONTROL_RATIO * len(data)):
         raise SourceError(shown, "not text (binary content)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _detect_legacy(data, shown)
+    text = _utf8_with_strays(data)
+    return _without_controls(text if text is not None else _detect_legacy(data, shown))
+
+
+def _without_controls(text: str) -> str:
+    # invisible, and lxml (HTML sources) and the PDF refuse them
+    return _CONTROLS.sub("", text)
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    """UTF-8 text, where a byte that is not UTF-8 (a pasted ’ or é saved by another
+    program) is read as Windows-1252; None when the text is not mostly UTF-8."""
+    text = data.decode("utf-8", "surrogateescape")
+    strays = len(_STRAY_BYTES.findall(text))
+    if not strays:
+        return text
+    multibyte = sum(1 for c in text if "\x80" <= c and not "\udc80" <= c <= "\udcff")
+    if multibyte <= strays:  # no more sign of UTF-8 than of something else: ask charset detection
+        return None
+    return _STRAY_BYTES.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -92,7 +116,7 @@ def _detect_legacy(data: bytes, shown: str) -> str:
         ties = [m for m in matches if m.percent_chaos <= best.percent_chaos + 0.5]
         chosen = next((m for m in ties if m.encoding == "cp1252"), best)
         text = str(chosen)
-        if _control_ratio(text) < 0.01:
+        if _control_ratio(text) < MAX_CONTROL_RATIO:
             return text
     raise SourceError(shown, "not text (unknown character encoding or binary content)")
 

@@ -115,3 +115,23 @@ def test_allow_symlinks_into_in_the_settings_file(tmp_path):
     (tmp_path / "briefgen.toml").write_text('allow_symlinks_into = ["wire", "/srv/agency"]\n')
     config = load_config(tmp_path / "briefgen.toml")
     assert config.symlinks_into == (tmp_path / "wire", Path("/srv/agency"))
+
+
+@pytest.mark.parametrize("data", [
+    FRENCH.replace("mardi", "mardi\x00").encode(),
+    FRENCH.replace("l'OTAN", "l\x92OTAN").encode().replace("\xc2\x92".encode("latin-1"), b"\x92"),
+    FRENCH.encode().replace("étrangères".encode(), "étrang".encode() + b"\xe8res"),
+], ids=["one-NUL", "stray-cp1252-quote", "stray-cp1252-letter"])
+def test_one_nul_or_stray_cp1252_byte_does_not_drop_the_article(tmp_path, data):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "article.txt").write_bytes(data)
+    (source,) = make(src, tmp_path)["sources"]
+    text = source["paragraphs"][0]["text"]
+    assert "\x00" not in text and "Union européenne" in text and "étrangères" in text
+    assert "l’OTAN" in text or "l'OTAN" in text
+
+
+def test_binary_content_is_still_refused(folder, tmp_path):
+    (folder / "noise.txt").write_bytes(bytes(range(256)) * 40)
+    assert skipped(make(folder, tmp_path)) == {"noise.txt": "not text (binary content)"}
