@@ -135,3 +135,27 @@ def test_one_nul_or_stray_cp1252_byte_does_not_drop_the_article(tmp_path, data):
 def test_binary_content_is_still_refused(folder, tmp_path):
     (folder / "noise.txt").write_bytes(bytes(range(256)) * 40)
     assert skipped(make(folder, tmp_path)) == {"noise.txt": "not text (binary content)"}
+
+
+# ---------------------------------------------------------------- time that grows with the input
+PROSE = FRENCH.strip() + " "
+
+
+@pytest.mark.time_limit(15)
+@pytest.mark.parametrize("text", [
+    PROSE + "\n\n" + '"' * 100_000 + ", a déclaré le ministre.\n\n" + PROSE,  # was 122 s (page furniture rules)
+    "\n".join(("de renforcer leur coopération avec l'union " * 20_000).split("avec")),  # wrapped lines
+    "\n\n".join([PROSE[:70] + "…"] * 10_000) + "\n\n" + PROSE,  # many lines that look like breadcrumbs
+    PROSE + "\n\n" + "-.,;" * 100_000 + " fin\n\n" + PROSE,
+], ids=["100000-quote-marks", "40000-wrapped-lines", "10000-ellipses", "punctuation-run"])
+def test_reading_a_hostile_source_takes_time_linear_in_its_size(tmp_path, text):
+    import time
+
+    from briefgen.ingest import ingest
+
+    path = tmp_path / "hostile.txt"
+    path.write_text(text)
+    start = time.perf_counter()
+    doc = ingest(path, max_bytes=2 * 1024 * 1024)
+    assert doc.paragraphs
+    assert time.perf_counter() - start < 5  # about 1 s on a 2-core machine for these 400 KB
