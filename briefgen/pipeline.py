@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -69,7 +70,25 @@ def read_sources(paths: list[Path], max_bytes: int, executor: Executor | None = 
             continue
         by_hash[doc.sha256] = len(docs)
         docs.append(doc)
-    return docs, skipped
+    return unique_ids(docs), skipped
+
+
+def unique_ids(docs: list[Document]) -> list[Document]:
+    """Every source's id unique in the run, since citations and links go by id: the file's
+    stem ("a"), its whole name when another source has the same stem ("a.txt", "a.md"),
+    and -2, -3 … when even that is taken (the same name in two folders)."""
+    stems = Counter(doc.id for doc in docs)
+    taken: set[str] = set()
+    result = []
+    for doc in docs:
+        wanted = doc.id if stems[doc.id] == 1 else Path(doc.path).name
+        unique, n = wanted, 1
+        while unique in taken:
+            n += 1
+            unique = f"{wanted}-{n}"
+        taken.add(unique)
+        result.append(doc if unique == doc.id else replace(doc, id=unique))
+    return result
 
 
 def _read_one(task: tuple[Path, int, Access | None]) -> Document | Skipped:

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markupsafe import Markup
+
 from . import i18n
 from .model import Brief, Document, SourceBrief, Statement
 
@@ -68,8 +70,25 @@ class Section:
     items: list[Item]
 
 
-def anchor(doc: Document) -> str:
-    return "src-" + "".join(c if c.isalnum() else "-" for c in doc.id)
+ANCHOR_CHARS = 60  # of the id in an anchor; longer ids are cut (and made unique)
+
+
+def anchors(docs: list[Document]) -> list[Markup]:
+    """One link target a source, unique on the page: "src-" and the id with anything but
+    letters and digits as "-", cut to ANCHOR_CHARS, then -2, -3 … where two ids give the
+    same ("b c" and "b-c"). Markup: made of letters, digits and dashes only, it is not
+    text to escape or break."""
+    taken: set[str] = set()
+    result = []
+    for doc in docs:
+        wanted = "src-" + "".join(c if c.isalnum() else "-" for c in doc.id)[:ANCHOR_CHARS]
+        unique, n = wanted, 1
+        while unique in taken:
+            n += 1
+            unique = f"{wanted}-{n}"
+        taken.add(unique)
+        result.append(Markup(unique))
+    return result
 
 
 def heading(doc: Document) -> str:
@@ -201,10 +220,11 @@ def _engine(translation: dict) -> str:
 
 def build_items(brief: Brief, labels: Labels) -> list[Item]:
     items = []
-    for number, item in enumerate(brief.sources, 1):
+    targets = anchors([item.document for item in brief.sources])
+    for number, (item, target) in enumerate(zip(brief.sources, targets, strict=True), 1):
         doc = item.document
         items.append(Item(
-            brief=item, number=number, anchor=anchor(doc), heading=heading(doc),
+            brief=item, number=number, anchor=target, heading=heading(doc),
             published_long=i18n.long_date(doc.published, brief.lang) if doc.published else None,
             language_name=labels.language(doc.language), file_name=Path(doc.path).name,
             quotes=[q for q in item.quotes if len(q.original.split()) >= MIN_QUOTE_WORDS],

@@ -159,3 +159,46 @@ def test_reading_a_hostile_source_takes_time_linear_in_its_size(tmp_path, text):
     doc = ingest(path, max_bytes=2 * 1024 * 1024)
     assert doc.paragraphs
     assert time.perf_counter() - start < 5  # about 1 s on a 2-core machine for these 400 KB
+
+
+# ---------------------------------------------------------------- ids, anchors, citations
+def test_sources_with_the_same_stem_or_anchor_get_their_own_ids_and_links(tmp_path):
+    import re
+
+    src = tmp_path / "src"
+    src.mkdir()
+    bodies = {
+        "a.txt": "Jens Stoltenberg a déclaré : « L'Alliance soutiendra l'Ukraine aussi longtemps qu'il le faudra. »",
+        "a.md": "Ursula von der Leyen a affirmé : « L'Union européenne renforcera sa défense commune dès cette année. »",
+        "b c.txt": "Antony Blinken a estimé : « Les alliés doivent investir davantage dans leurs armées nationales. »",
+        "b-c.txt": "Josep Borrell a prévenu : « La boussole stratégique fixe les priorités de l'Union pour dix ans. »",
+    }
+    for name, text in bodies.items():
+        (src / name).write_text(f"{text}\n\n{FRENCH}")
+    brief = make(src, tmp_path, formats=("json", "html"))
+    ids = {s["path"].rsplit("/", 1)[-1]: s["id"] for s in brief["sources"]}
+    assert ids == {"a.txt": "a.txt", "a.md": "a.md", "b c.txt": "b c", "b-c.txt": "b-c"}
+    # every key point cites the source its words come from
+    by_id = {s["id"]: s for s in brief["sources"]}
+    for point in brief["key_points"]:
+        assert all(point["text"] in json.dumps(by_id[i], ensure_ascii=False) for i in point["sources"])
+    # on the page: one target a source, and each link [n] leads to the source numbered n
+    html = (tmp_path / "out" / DAY / "brief-fr.html").read_text()
+    targets = re.findall(r'<article class="source" id="([^"]+)"', html)
+    assert len(targets) == len(set(targets)) == 4
+    numbered = dict(re.findall(r'<td><a href="#([^"]+)">(\d+)</a></td>', html))
+    assert sorted(numbered) == sorted(targets)
+    for target, number in re.findall(r'<a class="source-ref" href="#([^"]+)">\[(\d+)\]</a>', html):
+        assert numbered[target] == number
+
+
+def test_ids_stay_unique_for_the_same_name_in_two_folders(tmp_path):
+    from briefgen.pipeline import inspect
+
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(FRENCH + folder + "\n")
+    (tmp_path / "one" / "x.txt-2.txt").write_text(FRENCH + "trois\n")  # its stem is "x.txt-2"
+    briefs, _ = inspect([tmp_path / "one", tmp_path / "two"])
+    ids = [b.document.id for b in briefs]
+    assert len(ids) == len(set(ids)) == 3
