@@ -6,6 +6,7 @@ stylesheets inlined) that is also the input of the PDF.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from markupsafe import Markup
 from . import i18n
 from .model import Brief, Document, SourceBrief, Statement
 
+log = logging.getLogger(__name__)
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 NARROW_STYLESHEET = "brief-narrow.css"
@@ -236,15 +238,51 @@ def build_items(brief: Brief, labels: Labels) -> list[Item]:
     return items
 
 
-def render_html(brief: Brief, compact: bool = False) -> str:
-    """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
+# What the PDF gets of a "word" (a run without spaces): weasyprint's line breaking takes
+# time that grows much faster than the length of an unbreakable word (a 30,000-character
+# one took 55 s). A longer word than PDF_WORD_CHARS gets a place to break every
+# PDF_WORD_CHUNK characters, a soft hyphen in letters, a zero-width space in anything else
+# (a link, a run of quote marks); a word longer than PDF_MAX_WORD is cut, and the cut is
+# logged. The HTML and the JSON keep every word whole.
+PDF_WORD_CHARS = 40
+PDF_WORD_CHUNK = 20
+PDF_MAX_WORD = 500
+_LONG_WORD = re.compile(rf"\S{{{PDF_WORD_CHARS + 1},}}")
+
+
+class PrintableWords:
+    """The ``finalize`` of the PDF's template: every value the page shows, with its long
+    words made breakable and its absurd ones cut. Markup (our own CSS, link targets) is
+    left as it is."""
+
+    def __init__(self) -> None:
+        self.cut = 0
+
+    def __call__(self, value):
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return _LONG_WORD.sub(self._breakable, value)
+        return value
+
+    def _breakable(self, match: re.Match) -> str:
+        word = match.group()
+        if len(word) > PDF_MAX_WORD:
+            self.cut += 1
+            word = word[:PDF_MAX_WORD] + "…"
+        mark = "\u00ad" if word.isalpha() else "\u200b"
+        return mark.join(word[i:i + PDF_WORD_CHUNK] for i in range(0, len(word), PDF_WORD_CHUNK))
+
+
+def render_html(brief: Brief, compact: bool = False, printable: bool = False) -> str:
+    """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief,
+    ``printable`` for the PDF (see PrintableWords)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
 
     folder = templates_dir()
     labels = Labels(brief.lang)
+    words = PrintableWords() if printable else None
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"],
+                      finalize=words)
     env.install_gettext_translations(labels.t, newstyle=True)
     items = build_items(brief, labels)
     refs = {i.brief.document.id: Ref(i.number, i.anchor) for i in items}
@@ -254,7 +292,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
          "statements": [(refs[source], st) for source, st in p.statements][: 2 if compact else None]}
         for p in (brief.people[:COMPACT_PEOPLE] if compact else brief.people)
     ]
-    return env.get_template(TEMPLATE).render(
+    page = env.get_template(TEMPLATE).render(
         brief=brief, title=labels._("Press brief"), long_date=i18n.long_date(brief.date, brief.lang),
         sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
@@ -265,3 +303,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
         css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),
     )
+    if words is not None and words.cut:
+        log.warning("the PDF of %s in %s shows %d word(s) of more than %d characters cut short "
+                    "(the HTML and JSON keep them whole)", brief.date, brief.lang, words.cut, PDF_MAX_WORD)
+    return page

@@ -202,3 +202,35 @@ def test_ids_stay_unique_for_the_same_name_in_two_folders(tmp_path):
     briefs, _ = inspect([tmp_path / "one", tmp_path / "two"])
     ids = [b.document.id for b in briefs]
     assert len(ids) == len(set(ids)) == 3
+
+
+# ---------------------------------------------------------------- the PDF
+def test_absurd_words_and_100000_quote_marks_make_a_pdf_in_seconds(tmp_path):
+    """Before: weasyprint took 55 s on the 30,000-character word and more than 300 s on the
+    100,000 quote marks; now the PDF gets breakable words, absurd ones cut, and says so."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "quotes.md").write_text("# Sommet " + '"' * 100_000 + "\n\n" + FRENCH * 3)
+    (src / "word.txt").write_text("Titre " + "a" * 30_000 + "\n\n" + FRENCH.replace("mardi", "jeudi") * 3)
+    done = run_briefgen("make", "--sources", str(src), "--out", str(tmp_path / "out"), "--engine", "none",
+                        "--lang", "fr", "--date", DAY, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "word(s) of more than 500 characters cut short" in done.stderr
+    folder = tmp_path / "out" / DAY
+    assert (folder / "brief-fr.pdf").read_bytes().startswith(b"%PDF")
+    html = (folder / "brief-fr.html").read_text()
+    assert '"' * 100_000 in json.loads((folder / "brief-fr.json").read_text())["sources"][0]["title"]
+    assert "a" * 30_000 in html and "&#34;" * 100_000 in html  # the HTML keeps the words whole
+
+
+def test_words_the_pdf_gets():
+    from briefgen.view import PDF_MAX_WORD, PrintableWords
+
+    words = PrintableWords()
+    assert words("Une phrase ordinaire, https://example.org/court.") == "Une phrase ordinaire, https://example.org/court."
+    broken = words("x " + "a" * 100)
+    assert broken.replace("\u00ad", "") == "x " + "a" * 100 and broken.count("\u00ad") == 4
+    link = words("https://example.org/" + "b/" * 30)
+    assert "\u200b" in link and link.replace("\u200b", "") == "https://example.org/" + "b/" * 30
+    cut = words('"' * 100_000)
+    assert len(cut.replace("\u200b", "")) == PDF_MAX_WORD + 1 and words.cut == 1
