@@ -14,13 +14,13 @@ import os
 import smtplib
 import ssl
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from . import i18n
-from .config import Config, MailSettings
+from .config import Config, MailSettings, check
 from .errors import BriefgenError, UsageError
 from .state import State
 
@@ -38,6 +38,10 @@ def send_brief(config: Config, date: str, lang: str, force: bool = False,
                sleep=time.sleep) -> SendReport:
     """Mail the brief of ``date`` in ``lang`` to every configured recipient who has not
     had it yet. Raises BriefgenError when a recipient could not be reached."""
+    from .pipeline import check_date
+
+    date = check_date(date)
+    check(replace(config, lang=lang))
     mail = config.mail
     if not mail.recipients:
         raise UsageError(f"no recipients: set [mail] recipients in {config.config_file or 'briefgen.toml'}")

@@ -234,3 +234,79 @@ def test_words_the_pdf_gets():
     assert "\u200b" in link and link.replace("\u200b", "") == "https://example.org/" + "b/" * 30
     cut = words('"' * 100_000)
     assert len(cut.replace("\u200b", "")) == PDF_MAX_WORD + 1 and words.cut == 1
+
+
+# ---------------------------------------------------------------- settings and options
+@pytest.mark.parametrize("text, message", [
+    ("max_source_mb = inf\n", "briefgen.toml:1: 'max_source_mb' must be a number of megabytes above 0 and at most 1024, not inf"),
+    ("max_source_mb = nan\n", "briefgen.toml:1: 'max_source_mb' must be a number of megabytes above 0 and at most 1024, not nan"),
+    ("\nmax_source_mb = 0\n", "briefgen.toml:2: 'max_source_mb' must be a number of megabytes above 0 and at most 1024, not 0"),
+    ("max_source_mb = -2\n", "briefgen.toml:1: 'max_source_mb' must be a number of megabytes above 0 and at most 1024, not -2"),
+    ('pdf_variant = "pdf/x-4"\n', "briefgen.toml:1: 'pdf_variant' must be one of pdf/a-1b, pdf/a-2b, pdf/a-3b, pdf/a-2u, pdf/a-3u, pdf/ua-1, not 'pdf/x-4'"),
+    ('device = "tpu"\n', "briefgen.toml:1: 'device' must be one of auto, cpu, cuda, not 'tpu'"),
+    ('languages = ["en", "../../etc"]\n', "briefgen.toml:1: 'languages' must be language codes such as \"en\" or \"fr\", not ['en', '../../etc']"),
+    ('workers = 0\n', "briefgen.toml:1: 'workers' must be a whole number from 1 to 256, not 0"),
+    ('cluster = "local:0"\n', "briefgen.toml:1: 'cluster' must be local:N with N from 1 to 64, or a Dask scheduler address"),
+    ("[mail]\nport = 99999\n", "briefgen.toml:2: 'mail.port' must be a whole number from 1 to 65535, not 99999"),
+    ("[mail]\nretries = -1\n", "briefgen.toml:2: 'mail.retries' must be a whole number from 0 to 10, not -1"),
+    ("[mail]\ntimeout = 0\n", "briefgen.toml:2: 'mail.timeout' must be a number of seconds above 0 and at most 3600, not 0"),
+    ("[mail]\ntimeout = inf\n", "briefgen.toml:2: 'mail.timeout' must be a number of seconds above 0 and at most 3600, not inf"),
+    ("[mail]\nretry_delay = -1\n", "briefgen.toml:2: 'mail.retry_delay' must be a number of seconds from 0 to 3600, not -1"),
+    ("[mail]\ndeadline = nan\n", "briefgen.toml:2: 'mail.deadline' must be a number of seconds above 0 and at most 86400, not nan"),
+    ('[mail]\nrecipients = ["desk@example.org\\nBcc: x@evil.example"]\n', "briefgen.toml:2: 'mail.recipients' must be a list of e-mail addresses"),
+], ids=["mb-inf", "mb-nan", "mb-0", "mb-negative", "pdf-variant", "device-tpu", "languages", "workers-0", "cluster-local-0",
+        "port-99999", "retries-negative", "timeout-0", "timeout-inf", "retry-delay-negative", "deadline-nan",
+        "recipient-with-newline"])
+def test_settings_out_of_range_name_file_line_and_allowed_values(tmp_path, text, message):
+    from briefgen.config import load_config
+    from briefgen.errors import UsageError
+
+    (tmp_path / "briefgen.toml").write_text(text)
+    with pytest.raises(UsageError) as caught:
+        load_config(tmp_path / "briefgen.toml")
+    assert str(caught.value).startswith(str(tmp_path / message.split(":", 1)[0]) + ":" + message.split(":", 1)[1])
+
+
+@pytest.mark.parametrize("data, message", [
+    ("engine = \"none\"\n# réglages\n".encode("latin-1"), "briefgen.toml:2: not UTF-8 text (byte 0xe9); save the file as UTF-8"),
+    (b"\xef\xbb\xbfengine = \"none\"\n", "briefgen.toml:1: starts with a byte-order mark (BOM); save it as UTF-8 without one"),
+], ids=["latin-1", "bom"])
+def test_settings_file_that_is_not_utf8_exits_2_with_a_clear_message(tmp_path, data, message):
+    (tmp_path / "briefgen.toml").write_bytes(data)
+    done = run_briefgen("make", cwd=tmp_path, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == f"briefgen: error: {tmp_path / 'briefgen.toml'}{message[len('briefgen.toml'):]}\n"
+
+
+def test_mail_retries_below_zero_exits_2_and_marks_nobody_as_sent(tmp_path):
+    """It used to print 'sent to 2 recipient(s)', exit 0, send nothing and record both."""
+    from briefgen.state import State
+
+    (tmp_path / DAY).mkdir()
+    (tmp_path / DAY / "brief-en.pdf").write_bytes(b"%PDF-1.7 test")
+    (tmp_path / "briefgen.toml").write_text('[mail]\nrecipients = ["a@example.org", "b@example.org"]\n'
+                                            'sender = "briefgen@example.org"\nhost = "127.0.0.1"\nretries = -1\n')
+    done = run_briefgen("send", "--date", DAY, "--out", str(tmp_path), cwd=tmp_path, timeout=60)
+    assert done.returncode == 2 and "'mail.retries' must be a whole number from 0 to 10, not -1" in done.stderr
+    assert "sent to" not in done.stderr
+    with State(tmp_path) as state:
+        assert state.sent_to(DAY, "en") == set()
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--lang", "../../etc"), "--lang must be a language code such as \"en\" or \"fr\", not '../../etc'"),
+    (("--lang", "xx"), "--lang must be a language code such as \"en\" or \"fr\", not 'xx'"),
+    (("--workers", "0"), "--workers must be a whole number from 1 to 256, not 0"),
+    (("--cluster", "local:0"), "--cluster must be local:N with N from 1 to 64"),
+    (("--cluster", "local:two"), "--cluster must be local:N with N from 1 to 64"),
+], ids=["lang-path", "lang-unknown", "workers-0", "cluster-local-0", "cluster-local-word"])
+def test_bad_options_exit_2_before_anything_is_written(tmp_path, args, message):
+    done = run_briefgen("make", "--engine", "none", "--out", str(tmp_path / "out"), *args, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert message in done.stderr
+    assert not (tmp_path / "out").exists() and not list(tmp_path.parent.glob("etc*"))
+
+
+def test_send_checks_lang_too(tmp_path):
+    done = run_briefgen("send", "--lang", "../../x", "--out", str(tmp_path), timeout=60)
+    assert done.returncode == 2 and "--lang must be a language code" in done.stderr
