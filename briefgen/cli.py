@@ -25,9 +25,17 @@ class _Formatter(logging.Formatter):
         return prefix + record.getMessage()
 
 
+def _only_briefgen_below_warnings(record: logging.LogRecord) -> bool:
+    """Other libraries' information (Dask logs some 25 lines a run) is not the run's news:
+    only their warnings and errors are shown (everything under --verbose)."""
+    return record.levelno >= logging.WARNING or record.name == "briefgen" or record.name.startswith("briefgen.")
+
+
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
+    if not verbose:
+        handler.addFilter(_only_briefgen_below_warnings)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)

@@ -310,3 +310,25 @@ def test_bad_options_exit_2_before_anything_is_written(tmp_path, args, message):
 def test_send_checks_lang_too(tmp_path):
     done = run_briefgen("send", "--lang", "../../x", "--out", str(tmp_path), timeout=60)
     assert done.returncode == 2 and "--lang must be a language code" in done.stderr
+
+
+# ---------------------------------------------------------------- Dask
+def test_a_cluster_without_workers_is_an_error_not_a_hang(monkeypatch):
+    """local:0 is refused as a setting; a cluster that has no worker anyway (a scheduler
+    nobody joined) used to say "1 worker(s)" and wait forever."""
+    from briefgen import parallel
+    from briefgen.errors import BriefgenError
+
+    monkeypatch.setattr(parallel, "WORKER_WAIT_SECONDS", 2)
+    with pytest.raises(BriefgenError, match="has no worker"):
+        parallel.make_executor("local:0")
+
+
+def test_quiet_means_quiet_with_dask(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(FRENCH)
+    done = run_briefgen("make", "--quiet", "--cluster", "local:1", "--sources", str(src), "--out", str(tmp_path / "out"),
+                        "--engine", "none", "--lang", "fr", "--format", "json", timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == "" and done.stdout == ""
