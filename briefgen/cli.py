@@ -87,7 +87,7 @@ def _stop_cleanly_on_sigterm() -> None:
     from .errors import Stopped
 
     def stop(signum, frame):
-        raise Stopped("stopped by SIGTERM before the brief was written; earlier briefs are untouched")
+        raise Stopped()  # the stage it interrupts says what had been done (errors.when_stopped)
 
     signal.signal(signal.SIGTERM, stop)
 
@@ -127,6 +127,7 @@ def _config(ctx: click.Context, **options):
 def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant,
          since_last, workers, cluster, send, quiet):
     """Make the brief from every source in the sources folder (one brief per language)."""
+    from .errors import when_stopped
     from .pipeline import check_date, make_brief
 
     _setup_logging(ctx.obj["verbose"], quiet)
@@ -137,12 +138,13 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
     day = check_date(date)
     for language in config.languages:
         outcome = make_brief(replace(config, lang=language), day)
-        brief = outcome.brief
-        log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
-                 brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
-                 f" ({brief.translation['model']})" if brief.translation.get("model") else "")
-        if send:
-            _send(replace(config, lang=language), day, language, force=False)
+        with when_stopped(f"after the brief of {day} in {language} was written"):
+            brief = outcome.brief
+            log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s",
+                     brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
+                     f" ({brief.translation['model']})" if brief.translation.get("model") else "")
+            if send:
+                _send(replace(config, lang=language), day, language, force=False)
 
 
 @main.command("send")

@@ -21,7 +21,7 @@ from .archive import update_archive
 from .config import Config, check
 from .crossref import group_sources, link_statements, people_index
 from .detect import detect
-from .errors import NoUsableSource, SourceError, UsageError
+from .errors import NoUsableSource, SourceError, UsageError, when_stopped
 from .extract import SUMMARY_LENGTH, extract
 from .faults import checkpoint
 from .fsutil import OutputLock, remove_leftovers
@@ -133,22 +133,28 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     clock = Stopwatch()
     if "pdf" in config.formats:
         preload_pdf_renderer()
+    unwritten = f"before the brief of {day} in {config.lang} was written; earlier briefs are untouched"
+    published = (f"after the brief of {day} in {config.lang} was written; the index and the latest copies "
+                 f"are brought up to date by the next run")
     with OutputLock(config.out_dir):
-        for leftover in remove_leftovers(config.out_dir):
-            log.warning("removed %s, left by a run that was stopped", leftover)
-        with make_executor(config.cluster, config.workers) as executor:
-            docs, skipped = gather(config, day, clock, executor)
-            checkpoint("translate")
-            with clock.stage("translate"):
-                translated = translate_all(config, docs, executor if config.cluster else None)
-            with clock.stage("extract"):
-                brief = assemble(config, day, translated, skipped, executor)
-        checkpoint("render")
+        with when_stopped(unwritten):
+            for leftover in remove_leftovers(config.out_dir):
+                log.warning("removed %s, left by a run that was stopped", leftover)
+            with make_executor(config.cluster, config.workers) as executor:
+                docs, skipped = gather(config, day, clock, executor)
+                checkpoint("translate")
+                with clock.stage("translate"):
+                    translated = translate_all(config, docs, executor if config.cluster else None)
+                with clock.stage("extract"):
+                    brief = assemble(config, day, translated, skipped, executor)
+            checkpoint("render")
         with State(config.out_dir) as state:
-            written = render_unless_unchanged(config, brief, state, clock)
-            state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
-        with clock.stage("archive"):
-            written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url)
+            with when_stopped(unwritten):
+                written = render_unless_unchanged(config, brief, state, clock)
+            with when_stopped(published):
+                state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
+                with clock.stage("archive"):
+                    written += update_archive(config.out_dir, config.lang, brief.generated_at, config.base_url)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))

@@ -332,3 +332,137 @@ def test_quiet_means_quiet_with_dask(tmp_path):
                         "--engine", "none", "--lang", "fr", "--format", "json", timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stderr == "" and done.stdout == ""
+
+
+# ---------------------------------------------------------------- sending
+class StallingSMTPServer:
+    """A server on 127.0.0.1 that never lets a send finish: it greets a line at a time
+    ("220-…" continuation lines every 0.1 s, never the last one), or says nothing at all."""
+
+    def __init__(self, silent: bool = False):
+        import socket
+        import threading
+
+        self.silent = silent
+        self.connections = 0
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.listener.settimeout(0.1)
+        self.port = self.listener.getsockname()[1]
+        self.stopping = threading.Event()
+        self.threads = [threading.Thread(target=self._accept, daemon=True)]
+        self.threads[0].start()
+
+    def _accept(self):
+        import threading
+
+        while not self.stopping.is_set():
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            thread = threading.Thread(target=self._stall, args=(connection,), daemon=True)
+            self.threads.append(thread)
+            thread.start()
+
+    def _stall(self, connection):
+        with connection:
+            while not self.stopping.wait(0.1):
+                if not self.silent:
+                    try:
+                        connection.sendall(b"220-still greeting you\r\n")
+                    except OSError:
+                        return
+
+    def close(self):
+        self.stopping.set()
+        self.listener.close()
+        for thread in self.threads:
+            thread.join(timeout=5)
+
+
+@pytest.fixture
+def brief_to_send(tmp_path):
+    (tmp_path / "out" / DAY).mkdir(parents=True)
+    (tmp_path / "out" / DAY / "brief-en.pdf").write_bytes(b"%PDF-1.7 test")
+    return tmp_path / "out"
+
+
+@pytest.mark.parametrize("silent", [False, True], ids=["greets-forever", "silent"])
+def test_a_stalling_smtp_server_costs_one_deadline_for_the_whole_send(brief_to_send, silent):
+    import time
+
+    from briefgen.config import MailSettings
+    from briefgen.errors import BriefgenError
+    from briefgen.mail import send_brief
+    from briefgen.state import State
+
+    server = StallingSMTPServer(silent)
+    mail = MailSettings(recipients=("desk@example.org", "minister@example.org"), sender="briefgen@example.org",
+                        host="127.0.0.1", port=server.port, security="none", retries=3, retry_delay=0.01,
+                        timeout=1, deadline=2.5)
+    start = time.monotonic()
+    try:
+        with pytest.raises(BriefgenError) as caught:
+            send_brief(Config(out_dir=brief_to_send, mail=mail), DAY, "en")
+    finally:
+        server.close()
+    assert time.monotonic() - start < 4  # before: forever (greets-forever), 155 s a recipient (silent)
+    assert "not sent to desk@example.org, minister@example.org" in str(caught.value)
+    assert server.connections <= 3  # the second recipient was not tried again from scratch
+    with State(brief_to_send) as state:
+        assert state.sent_to(DAY, "en") == set()
+
+
+def start_and_stop_during_send(args, tmp_path, server):
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    (tmp_path / "briefgen.toml").write_text(
+        f'[mail]\nrecipients = ["desk@example.org", "minister@example.org"]\nsender = "briefgen@example.org"\n'
+        f'host = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\ntimeout = 5\n')
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "--config", str(tmp_path / "briefgen.toml"), *args],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while server.connections == 0:
+        assert process.poll() is None, process.communicate()
+        assert time.monotonic() < deadline, "briefgen never connected"
+        time.sleep(0.05)
+    process.send_signal(signal.SIGTERM)
+    _, err = process.communicate(timeout=30)
+    return process.returncode, err
+
+
+def test_sigterm_during_send_says_the_brief_was_written(brief_to_send, tmp_path):
+    from briefgen.state import State
+
+    server = StallingSMTPServer()
+    try:
+        code, err = start_and_stop_during_send(["send", "--date", DAY, "--out", str(brief_to_send)], tmp_path, server)
+    finally:
+        server.close()
+    assert code == 1 and "Traceback" not in err
+    assert f"stopped by SIGTERM while sending the brief of {DAY} in en (it was written" in err
+    assert "not to desk@example.org, minister@example.org" in err and "before the brief was written" not in err
+    with State(brief_to_send) as state:
+        assert state.sent_to(DAY, "en") == set()
+
+
+def test_sigterm_during_make_send_says_the_brief_was_written(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text(FRENCH)
+    server = StallingSMTPServer()
+    try:
+        code, err = start_and_stop_during_send(
+            ["make", "--send", "--sources", str(src), "--out", str(tmp_path / "out"), "--engine", "none", "--lang", "fr",
+             "--date", DAY, "--format", "pdf,json"], tmp_path, server)
+    finally:
+        server.close()
+    assert code == 1 and "Traceback" not in err
+    assert f"stopped by SIGTERM while sending the brief of {DAY} in fr (it was written" in err
+    assert "before the brief" not in err
+    assert (tmp_path / "out" / DAY / "brief-fr.pdf").is_file()
