@@ -33,6 +33,8 @@ _MAGIC = {
     b"\x1f\x8b": "gzip archive",
     b"SQLite format 3": "SQLite database",
 }
+# the pages briefgen writes (briefs, latest-*.html, index.html) say so in their <head>
+MADE_BY_BRIEFGEN = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']briefgen\b""", re.IGNORECASE)
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -141,6 +143,8 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, access: Access | None
     suffix = path.suffix.lower()
     html_meta: dict = {}
     if suffix in (".html", ".htm") or _looks_like_html(text):
+        if MADE_BY_BRIEFGEN.search(text[:4096]):
+            raise SourceError(shown, "made by briefgen (a brief or its index), not a source")
         text, html_meta = _html_to_text(text, shown)
     elif suffix in (".md", ".markdown"):
         text, html_meta = _front_matter(text)

@@ -127,9 +127,7 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     """Read every source in ``config.sources_dir``, translate, extract, and write the brief."""
     day = check_date(date)
     check(config)
-    sources_dir = Path(config.sources_dir)
-    if not sources_dir.is_dir():
-        raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    check_folders(Path(config.sources_dir), Path(config.out_dir))
     clock = Stopwatch()
     if "pdf" in config.formats:
         preload_pdf_renderer()
@@ -159,6 +157,21 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
     return Outcome(brief, written, clock.seconds)
+
+
+def check_folders(sources_dir: Path, out_dir: Path) -> None:
+    """The sources folder must be a folder, the output folder one or not yet there, and
+    not inside the sources folder: the next brief would read this one's pages as news."""
+    if not sources_dir.exists():
+        raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    if not sources_dir.is_dir():
+        raise UsageError(f"the sources folder {sources_dir} is a file, not a folder: give the folder that holds "
+                         f"the sources")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"the output folder {out_dir} is a file, not a folder: give a folder (it is made if need be)")
+    if out_dir.resolve().is_relative_to(sources_dir.resolve()):
+        raise UsageError(f"the output folder {out_dir} is inside the sources folder {sources_dir}: the next brief "
+                         f"would read this one's pages as sources; choose an output folder outside it")
 
 
 def render_unless_unchanged(config: Config, brief: Brief, state: State, clock: Stopwatch) -> list[Path]:

@@ -144,6 +144,7 @@ SKIP_REASONS = [
     (r"not a regular file \(a device\)", "not a regular file (a device)"),
     (r"not a regular file \(a socket\)", "not a regular file (a socket)"),
     (r"changed while being read", "changed while being read"),
+    (r"made by briefgen \(a brief or its index\), not a source", "made by briefgen (a brief or its index), not a source"),
     (r"is a directory, not a file", "is a directory, not a file"),
     (r"cannot be read \(permission denied\)", "cannot be read (permission denied)"),
     (r"no article text found \(only page furniture\)", "no article text found (only page furniture)"),

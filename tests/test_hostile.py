@@ -466,3 +466,36 @@ def test_sigterm_during_make_send_says_the_brief_was_written(tmp_path):
     assert f"stopped by SIGTERM while sending the brief of {DAY} in fr (it was written" in err
     assert "before the brief" not in err
     assert (tmp_path / "out" / DAY / "brief-fr.pdf").is_file()
+
+
+# ---------------------------------------------------------------- the folders
+@pytest.mark.parametrize("where, code, message", [
+    ("sources-is-a-file", 2, "the sources folder {src}/good.txt is a file, not a folder"),
+    ("out-is-a-file", 2, "the output folder {src}/good.txt is a file, not a folder"),
+    ("out-is-sources", 2, "the output folder {src} is inside the sources folder {src}"),
+    ("out-inside-sources", 2, "the output folder {src}/briefs is inside the sources folder {src}"),
+])
+def test_sources_and_out_that_cannot_be(folder, tmp_path, where, code, message):
+    sources, out = {
+        "sources-is-a-file": (folder / "good.txt", tmp_path / "out"),
+        "out-is-a-file": (folder, folder / "good.txt"),
+        "out-is-sources": (folder, folder),
+        "out-inside-sources": (folder, folder / "briefs"),
+    }[where]
+    before = sorted(p.name for p in folder.iterdir())
+    done = run_briefgen("make", "--sources", str(sources), "--out", str(out), "--engine", "none", "--lang", "fr",
+                        timeout=60)
+    assert done.returncode == code
+    assert done.stderr.startswith("briefgen: error: " + message.format(src=folder))
+    assert sorted(p.name for p in folder.iterdir()) == before and not (tmp_path / "out").exists()
+
+
+def test_briefgens_own_pages_are_never_read_as_news(folder, tmp_path):
+    make(folder, tmp_path, formats=("html", "json"))
+    out = tmp_path / "out"
+    for page in ("index.html", "latest-fr.html", f"{DAY}/brief-fr.html"):
+        (folder / page.replace("/", "-")).write_bytes((out / page).read_bytes())
+    brief = make(folder, tmp_path / "again", formats=("json",))
+    assert [s["id"] for s in brief["sources"]] == ["good"]
+    reason = "made by briefgen (a brief or its index), not a source"
+    assert skipped(brief) == {"index.html": reason, "latest-fr.html": reason, f"{DAY}-brief-fr.html": reason}
