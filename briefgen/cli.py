@@ -19,10 +19,17 @@ from .errors import BriefgenError
 log = logging.getLogger("briefgen")
 
 
+def one_line(text: str) -> str:
+    """``text`` as one line of stderr (which cron mails): what is not printable, such as
+    a newline or a right-to-left override in a file name, is shown escaped ("\\n"), so a
+    file name cannot forge a line of its own."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         prefix = "briefgen: " if record.levelno < logging.WARNING else f"briefgen: {record.levelname.lower()}: "
-        return prefix + record.getMessage()
+        return prefix + one_line(record.getMessage())
 
 
 def _only_briefgen_below_warnings(record: logging.LogRecord) -> bool:
@@ -53,14 +60,14 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BriefgenError as exc:
-            click.echo(f"briefgen: error: {exc}", err=True)
+            click.echo(f"briefgen: error: {one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # unexpected: one line, the traceback under --verbose
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
-            click.echo(f"briefgen: unexpected error: {type(exc).__name__}: {exc} "
+            click.echo(f"briefgen: unexpected error: {type(exc).__name__}: {one_line(str(exc))} "
                        f"(run with --verbose for details)", err=True)
             ctx.exit(1)
 
@@ -200,7 +207,7 @@ def inspect_command(paths, as_json):
 def _describe(item) -> str:
     doc = item.document
     lines = [
-        f"== {doc.path}",
+        f"== {one_line(doc.path)}",
         f"   language   {doc.language}  (paragraphs: {' '.join(p.language or '?' for p in doc.paragraphs)})",
         f"   title      {doc.title.original if doc.title else '—'}",
         f"   outlet     {doc.outlet or '—'}",

@@ -499,3 +499,20 @@ def test_briefgens_own_pages_are_never_read_as_news(folder, tmp_path):
     assert [s["id"] for s in brief["sources"]] == ["good"]
     reason = "made by briefgen (a brief or its index), not a source"
     assert skipped(brief) == {"index.html": reason, "latest-fr.html": reason, f"{DAY}-brief-fr.html": reason}
+
+
+# ---------------------------------------------------------------- what stderr says
+def test_a_file_name_cannot_forge_a_line_on_stderr(folder, tmp_path):
+    forged = f"x\nbriefgen: brief for {DAY} in fr: 99 source(s), 0 skipped, translated by none\n\u202etxt.exe.txt"
+    (folder / forged).write_text("")  # empty: skipped, so named on stderr
+    done = run_briefgen("make", "--sources", str(folder), "--out", str(tmp_path / "out"), "--engine", "none",
+                        "--lang", "fr", "--format", "json", "--date", DAY, timeout=60)
+    assert done.returncode == 0, done.stderr
+    lines = done.stderr.splitlines()
+    assert all(line.startswith("briefgen: ") for line in lines)
+    assert [line for line in lines if line.startswith("briefgen: brief for")] == [
+        f"briefgen: brief for {DAY} in fr: 1 source(s), 1 skipped, translated by none"]
+    assert "x\\nbriefgen: brief for" in done.stderr and "\\u202etxt.exe.txt: empty file" in done.stderr
+    # the brief itself keeps the real name
+    brief = json.loads((tmp_path / "out" / DAY / "brief-fr.json").read_text())
+    assert brief["skipped"][0]["path"].endswith(forged)
