@@ -46,10 +46,13 @@ _DATELINE = re.compile(
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
-_COUNTER = re.compile(
-    r"^[\W\d_]*(?:\d+\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)?)?[\W_]*$",
-    re.IGNORECASE,
-)
+# "12 commentaires", "| 3 |", "0": a number with at most its counter word, among punctuation
+_COUNTER_WORD = re.compile(r"(\d)\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)\b",
+                           re.IGNORECASE)
+_NO_WORDS = re.compile(r"[\W\d_]*")
+_SENTENCE_END = tuple(".!?:;»”\"…)")
+# a breadcrumb is one short line; longer lines are never compared with the others as one
+BREADCRUMB_MAX_CHARS = 300
 
 
 @dataclass
@@ -74,7 +77,7 @@ def split_paragraphs(text: str) -> list[str]:
             line = line.strip()
             if not line:
                 continue
-            if current and not re.search(r"[.!?:;»”\"…)]$", current) and line[0].islower():
+            if current and not current.endswith(_SENTENCE_END) and line[0].islower():
                 current += " " + line
             else:
                 if current:
@@ -117,7 +120,7 @@ def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
 
 def classify(para: str) -> str:
     """One of "body", "nav", "counter", "date", "dateline"."""
-    if _COUNTER.match(para):
+    if _NO_WORDS.fullmatch(_COUNTER_WORD.sub(r"\1", para, count=1)):
         return "counter"
     if _NAV_PREFIXES.match(para) and not _is_sentence_like_nav(para):
         return "nav"
@@ -190,27 +193,32 @@ def looks_like_title(para: str) -> bool:
 
 
 def _drop_breadcrumbs(body: list[str]) -> list[str]:
-    """Drop a line that ends with a truncated copy of another line ("… la sécurité et la...")."""
+    """Drop a line that ends with a truncated copy of another line ("… la sécurité et la...").
+
+    The other lines are looked up by their first four words, so the cost stays linear
+    in the number of lines."""
+    heads = [words(para)[: BREADCRUMB_MAX_CHARS // 2] for para in body]  # enough to hold any breadcrumb
+    starts: dict[tuple[str, ...], list[int]] = {}
+    for j, head in enumerate(heads):
+        starts.setdefault(tuple(head[:4]), []).append(j)
     out = []
     for i, para in enumerate(body):
         stripped = para.rstrip()
-        m = re.match(r"(.{15,}?)\s*(?:\.\.\.|…)$", stripped) if stripped.endswith(("...", "…")) else None
-        if m:
-            tail = m.group(1)
-            others = [p for j, p in enumerate(body) if j != i]
-            if any(_truncated_copy(tail, other) for other in others):
-                continue
+        m = None
+        if len(stripped) <= BREADCRUMB_MAX_CHARS and stripped.endswith(("...", "…")):
+            m = re.match(r"(.{15,}?)\s*(?:\.\.\.|…)$", stripped)
+        if m and _truncated_copy(words(m.group(1)), i, heads, starts):
+            continue
         out.append(para)
     return out
 
 
-def _truncated_copy(tail: str, other: str) -> bool:
-    # the breadcrumb holds some leading words, then the first part of the other line
-    tail_words = words(tail)
-    other_words = words(other)
-    for k in range(len(tail_words)):
+def _truncated_copy(tail_words: list[str], i: int, heads: list[list[str]],
+                    starts: dict[tuple[str, ...], list[int]]) -> bool:
+    # the breadcrumb holds some leading words, then the first part of another line
+    for k in range(len(tail_words) - 3):
         suffix = tail_words[k:]
-        if len(suffix) >= 4 and other_words[: len(suffix)] == suffix:
+        if any(j != i and heads[j][: len(suffix)] == suffix for j in starts.get(tuple(suffix[:4]), ())):
             return True
     return False
 

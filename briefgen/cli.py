@@ -19,15 +19,30 @@ from .errors import BriefgenError
 log = logging.getLogger("briefgen")
 
 
+def one_line(text: str) -> str:
+    """``text`` as one line of stderr (which cron mails): what is not printable, such as
+    a newline or a right-to-left override in a file name, is shown escaped ("\\n"), so a
+    file name cannot forge a line of its own."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         prefix = "briefgen: " if record.levelno < logging.WARNING else f"briefgen: {record.levelname.lower()}: "
-        return prefix + record.getMessage()
+        return prefix + one_line(record.getMessage())
+
+
+def _only_briefgen_below_warnings(record: logging.LogRecord) -> bool:
+    """Other libraries' information (Dask logs some 25 lines a run) is not the run's news:
+    only their warnings and errors are shown (everything under --verbose)."""
+    return record.levelno >= logging.WARNING or record.name == "briefgen" or record.name.startswith("briefgen.")
 
 
 def _setup_logging(verbose: bool, quiet: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(_Formatter())
+    if not verbose:
+        handler.addFilter(_only_briefgen_below_warnings)
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.WARNING)
@@ -45,14 +60,14 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except BriefgenError as exc:
-            click.echo(f"briefgen: error: {exc}", err=True)
+            click.echo(f"briefgen: error: {one_line(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
         except Exception as exc:  # unexpected: one line, the traceback under --verbose
             if ctx.obj and ctx.obj.get("verbose"):
                 raise
-            click.echo(f"briefgen: unexpected error: {type(exc).__name__}: {exc} "
+            click.echo(f"briefgen: unexpected error: {type(exc).__name__}: {one_line(str(exc))} "
                        f"(run with --verbose for details)", err=True)
             ctx.exit(1)
 
@@ -79,7 +94,7 @@ def _stop_cleanly_on_sigterm() -> None:
     from .errors import Stopped
 
     def stop(signum, frame):
-        raise Stopped("stopped by SIGTERM before it finished; nothing was left half-written")
+        raise Stopped()  # the stage it interrupts says what had been done (errors.when_stopped)
 
     signal.signal(signal.SIGTERM, stop)
 
@@ -125,6 +140,7 @@ def _config(ctx: click.Context, **options):
 def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_cache, device, pdf_variant,
          since_last, absolute_paths, workers, cluster, send, fetch_first, quiet):
     """Make the brief from every source in the sources folder (one brief per language)."""
+    from .errors import when_stopped
     from .pipeline import check_date, make_brief
 
     _setup_logging(ctx.obj["verbose"], quiet)
@@ -137,14 +153,15 @@ def make(ctx, lang, sources_dir, out_dir, date, engine, formats, glossary, no_ca
     fetched = _fetch(config, None, sources_given=sources_dir is not None) if fetch_first else None
     for language in config.languages:
         outcome = make_brief(replace(config, lang=language), day)
-        brief = outcome.brief
-        kept = brief.translation.get("untranslated")
-        log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s%s",
-                 brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
-                 f" ({brief.translation['model']})" if brief.translation.get("model") else "",
-                 f"; not translated (no route): {', '.join(kept)}" if kept else "")
-        if send:
-            _send(replace(config, lang=language), day, language, force=False)
+        with when_stopped(f"after the brief of {day} in {language} was written"):
+            brief = outcome.brief
+            kept = brief.translation.get("untranslated")
+            log.info("brief for %s in %s: %d source(s), %d skipped, translated by %s%s%s",
+                     brief.date, brief.lang, len(brief.sources), len(brief.skipped), brief.translation["engine"],
+                     f" ({brief.translation['model']})" if brief.translation.get("model") else "",
+                     f"; not translated (no route): {', '.join(kept)}" if kept else "")
+            if send:
+                _send(replace(config, lang=language), day, language, force=False)
     if fetched is not None:
         _fetch_outcome(fetched)
 
@@ -257,7 +274,7 @@ def inspect_command(paths, as_json):
 def _describe(item) -> str:
     doc = item.document
     lines = [
-        f"== {doc.path}",
+        f"== {one_line(doc.path)}",
         f"   language   {doc.language}  (paragraphs: {' '.join(p.language or '?' for p in doc.paragraphs)})",
         f"   title      {doc.title.original if doc.title else '—'}",
         f"   outlet     {doc.outlet or '—'}",

@@ -9,6 +9,7 @@
     formats = ["html", "pdf", "json"]
     glossary = "terms.toml"
     max_source_mb = 2              # larger source files are skipped
+    allow_symlinks_into = ["/srv/wire"]   # links in the sources folder may point here
     pdf_variant = "pdf/a-3b"
     since_last = false             # only sources not in an earlier brief
     absolute_paths = false         # true: the JSON gives sources' absolute paths (never the HTML or PDF)
@@ -27,6 +28,9 @@
     security = "starttls"          # starttls | ssl | none
     username = "briefgen"
     password_env = "BRIEFGEN_SMTP_PASSWORD"   # the password itself is never in a file
+    retries = 3                    # 0 to 10, with retry_delay (seconds) doubled each time
+    timeout = 30                   # seconds for one connection or one reply
+    deadline = 300                 # seconds for a whole send, every recipient and retry
 
     [fetch]                        # briefgen fetch: how feeds and pages are read
     user_agent = "briefgen/0.1.0 (press desk of example.org; desk@example.org)"
@@ -46,21 +50,26 @@
     max_items = 20                 # the newest new items of a run
     hosts = ["news.example.org"]   # other hosts its items may be on
 
-Paths are relative to the file's folder. An unknown key or a value of the wrong type is
-an error that names the file and the line.
+Paths are relative to the file's folder. An unknown key, a value of the wrong type or out
+of its range is an error that names the file, the line and what is allowed. The file
+must be UTF-8 without a byte-order mark.
 """
 
 from __future__ import annotations
 
+import codecs
+import math
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .errors import UsageError
-from .ingest import DEFAULT_MAX_BYTES
-from .render import FORMATS
+from .render import FORMATS, PDF_VARIANTS
+from .sources import DEFAULT_MAX_BYTES
 
 CONFIG_NAME = "briefgen.toml"
 
@@ -76,7 +85,8 @@ class MailSettings:
     password_env: str | None = None  # name of the environment variable holding the password
     retries: int = 3
     retry_delay: float = 5.0  # seconds before the first retry; doubled each time
-    timeout: float = 30.0
+    timeout: float = 30.0  # seconds for one connection or one reply
+    deadline: float = 300.0  # seconds for a whole send: every recipient, every retry
     ca_file: Path | None = None  # extra certificate authority to trust (an internal CA)
 
     @property
@@ -141,6 +151,8 @@ class Config:
     engine: str = "auto"
     formats: tuple[str, ...] = FORMATS
     max_bytes: int = DEFAULT_MAX_BYTES
+    # folders outside the sources folder that symbolic links in it may point into
+    symlinks_into: tuple[Path, ...] = ()
     summary_length: int = 3
     glossary: Path | None = None  # a user glossary, on top of the default one
     cache: bool = True  # the translation memory
@@ -169,6 +181,7 @@ _TOP = {
     "formats": ("formats", list, "tuple"),
     "glossary": ("glossary", str, "path"),
     "max_source_mb": ("max_bytes", (int, float), "megabytes"),
+    "allow_symlinks_into": ("symlinks_into", list, "paths"),
     "summary_length": ("summary_length", int, None),
     "pdf_variant": ("pdf_variant", str, None),
     "device": ("device", str, None),
@@ -190,6 +203,7 @@ _MAIL = {
     "retries": ("retries", int, None),
     "retry_delay": ("retry_delay", (int, float), "float"),
     "timeout": ("timeout", (int, float), "float"),
+    "deadline": ("deadline", (int, float), "float"),
     "ca_file": ("ca_file", str, "path"),
 }
 _FEED = {
@@ -218,6 +232,7 @@ _SOURCE_FEED = {
 _TABLES = {"mail": _MAIL, "feed": _FEED}
 _TYPE_NAMES = {str: "a string", int: "an integer", bool: "true or false", list: "a list",
                (int, float): "a number", dict: "a table", (list, str): "a list of language codes"}
+MEGABYTE = 1024 * 1024
 
 
 def find_config(explicit: Path | None, cwd: Path | None = None) -> Path | None:
@@ -234,7 +249,7 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
     config = base or Config()
     if path is None:
         return config
-    text = path.read_text(encoding="utf-8")
+    text = _read_settings(path)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -242,15 +257,18 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
     lines = _key_lines(text)
     folder = path.resolve().parent
     values: dict = {"config_file": path}
+    given: dict[str, tuple[str, object, object]] = {}  # Config field -> (key, line, value as written)
     for key, value in data.items():
         if key in _TABLES:
             if not isinstance(value, dict):
                 raise UsageError(f"{path}:{lines.get(('', key), '?')}: '{key}' must be a table ([{key}])")
             table = {}
             for sub_key, sub_value in value.items():
-                target, converted = _convert(path, lines.get((key, sub_key), "?"), f"{key}.{sub_key}",
-                                             _TABLES[key], sub_key, sub_value, folder)
+                line = lines.get((key, sub_key), "?")
+                target, converted = _convert(path, line, f"{key}.{sub_key}", _TABLES[key], sub_key, sub_value,
+                                             folder)
                 table[target] = converted
+                given[f"{key}.{target}"] = (f"{key}.{sub_key}", line, sub_value)
             values[key] = replace(getattr(config, key), **table)
             continue
         if key == "fetch":
@@ -259,12 +277,14 @@ def load_config(path: Path | None, base: Config | None = None) -> Config:
         if key == "feeds":
             values["feeds"] = _feeds(path, lines, value)
             continue
-        target, converted = _convert(path, lines.get(("", key), "?"), key, _TOP, key, value, folder)
+        line = lines.get(("", key), "?")
+        target, converted = _convert(path, line, key, _TOP, key, value, folder)
         values[target] = converted
+        given[target] = (key, line, value)
     if "languages" in values:
         values["lang"] = values["archive_lang"] = values["languages"][0]
     config = replace(config, **values)
-    check(config, path)
+    check(config, path, given)
     return config
 
 
@@ -293,6 +313,22 @@ def _feeds(path: Path, lines: dict, value) -> tuple[SourceFeed, ...]:
     return tuple(feeds)
 
 
+def _read_settings(path: Path) -> str:
+    """The settings file's text: UTF-8, as TOML requires, without a byte-order mark."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if data.startswith(codecs.BOM_UTF8):
+        raise UsageError(f"{path}:1: starts with a byte-order mark (BOM); save it as UTF-8 without one")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise UsageError(f"{path}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                         f"save the file as UTF-8") from None
+
+
 def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder: Path):
     if key not in table:
         known = ", ".join(sorted(table))
@@ -302,21 +338,22 @@ def _convert(path: Path, line, shown: str, table: dict, key: str, value, folder:
         raise UsageError(f"{path}:{line}: '{shown}' must be {_TYPE_NAMES[kind]}, not {value!r}")
     if how == "path":
         return target, (folder / value)
+    if how == "paths":
+        if not all(isinstance(v, str) for v in value):
+            raise UsageError(f"{path}:{line}: '{shown}' must be a list of folders")
+        return target, tuple(folder / v for v in value)
     if how == "tuple":
         if not all(isinstance(v, str) for v in value):
             raise UsageError(f"{path}:{line}: '{shown}' must be a list of strings")
         return target, tuple(value)
     if how == "languages":
-        items = [value] if isinstance(value, str) else value
-        if not items or not all(isinstance(v, str) and re.fullmatch(r"[a-z]{2,3}", v) for v in items):
-            raise UsageError(f"{path}:{line}: '{shown}' must be language codes such as \"en\"")
-        return target, tuple(items)
+        return target, tuple([value] if isinstance(value, str) else value)
     if how == "hosts":
         if not all(isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9.-]+", v) for v in value):
             raise UsageError(f"{path}:{line}: '{shown}' must be a list of host names such as \"example.org\"")
         return target, tuple(v.lower() for v in value)
-    if how == "megabytes":
-        return target, int(value * 1024 * 1024)
+    if how == "megabytes":  # inf and nan stay as they are, for check() to refuse
+        return target, round(value * MEGABYTE) if math.isfinite(value) else value
     if how == "float":
         return target, float(value)
     return target, value
@@ -343,17 +380,110 @@ def _key_lines(text: str) -> dict[tuple[str, str], int]:
     return lines
 
 
-def check(config: Config, origin: Path | str = "options") -> Config:
-    """Values that are of the right type but not allowed."""
+# ---------------------------------------------------------------- allowed values
+@dataclass(frozen=True)
+class Allowed:
+    """What a setting may be: a test, and the words that say it in a message."""
+
+    words: str
+    test: Callable[[Any], bool]
+
+
+def _one_of(*choices: str) -> Allowed:
+    return Allowed(f"one of {', '.join(choices)}", lambda v: v in choices)
+
+
+def _whole(low: int, high: int, unit: str = "") -> Allowed:
+    return Allowed(f"a whole number{unit} from {low} to {high}",
+                   lambda v: isinstance(v, int) and not isinstance(v, bool) and low <= v <= high)
+
+
+def _seconds(low: float, high: float, above: bool = False) -> Allowed:
+    words = f"a number of seconds {'above' if above else 'from'} {low:g} {'and at most' if above else 'to'} {high:g}"
+    return Allowed(words, lambda v: isinstance(v, (int, float)) and math.isfinite(v)
+                   and (low < v if above else low <= v) and v <= high)
+
+
+def _language(code) -> bool:
+    from .i18n import known_language
+
+    return isinstance(code, str) and known_language(code)
+
+
+_ADDRESS = re.compile(r"[^\s@<>,;\"]+@[^\s@<>,;\"]+")
+MAX_SOURCE_MB = 1024
+_CHOICES = {
+    "device": ("auto", "cpu", "cuda"),
+    "mail.security": ("starttls", "ssl", "none"),
+}
+# Config field -> (its name in the settings file, what it may be)
+_RULES: dict[str, tuple[str, Allowed]] = {
+    "languages": ("languages", Allowed('language codes such as "en" or "fr"',
+                                       lambda v: bool(v) and all(_language(c) for c in v))),
+    "lang": ("lang", Allowed('a language code such as "en" or "fr"', _language)),
+    "formats": ("formats", Allowed(f"one or more of {', '.join(FORMATS)}",
+                                   lambda v: bool(v) and set(v) <= set(FORMATS))),
+    "max_bytes": ("max_source_mb", Allowed(f"a number of megabytes above 0 and at most {MAX_SOURCE_MB}",
+                                           lambda v: isinstance(v, int) and 0 < v <= MAX_SOURCE_MB * MEGABYTE)),
+    "summary_length": ("summary_length", _whole(1, 10)),
+    "pdf_variant": ("pdf_variant", Allowed(f"one of {', '.join(PDF_VARIANTS)}",
+                                           lambda v: v is None or v in PDF_VARIANTS)),
+    "device": ("device", _one_of(*_CHOICES["device"])),
+    "base_url": ("base_url", Allowed("an http://, https:// or file:// address",
+                                     lambda v: v is None or re.match(r"(https?|file)://\S+$", v) is not None)),
+    "cluster": ("cluster", Allowed("local:N with N from 1 to 64, or a Dask scheduler address such as "
+                                   "tcp://host:8786", lambda v: v is None or _cluster_ok(v))),
+    "workers": ("workers", Allowed("a whole number from 1 to 256",
+                                   lambda v: v is None or _whole(1, 256).test(v))),
+    "mail.recipients": ("mail.recipients", Allowed("a list of e-mail addresses (name@example.org)",
+                                                   lambda v: all(_ADDRESS.fullmatch(a) for a in v))),
+    "mail.sender": ("mail.sender", Allowed("an e-mail address (name@example.org)",
+                                           lambda v: v is None or _ADDRESS.fullmatch(v) is not None)),
+    "mail.port": ("mail.port", Allowed("a whole number from 1 to 65535",
+                                       lambda v: v is None or _whole(1, 65535).test(v))),
+    "mail.security": ("mail.security", _one_of(*_CHOICES["mail.security"])),
+    "mail.password_env": ("mail.password_env", Allowed(
+        "the name of an environment variable (letters, digits and _)",
+        lambda v: v is None or re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v) is not None)),
+    "mail.retries": ("mail.retries", _whole(0, 10)),
+    "mail.retry_delay": ("mail.retry_delay", _seconds(0, 3600)),
+    "mail.timeout": ("mail.timeout", _seconds(0, 3600, above=True)),
+    "mail.deadline": ("mail.deadline", _seconds(0, 86400, above=True)),
+}
+# fields that a command-line option sets, for messages about what was given there
+OPTIONS = {"lang": "--lang", "languages": "--lang", "formats": "--format", "device": "--device",
+           "pdf_variant": "--pdf-variant", "cluster": "--cluster", "workers": "--workers", "engine": "--engine"}
+
+
+def _cluster_ok(address: str) -> bool:
+    local = re.fullmatch(r"local:(\d+)", address)
+    if local:
+        return 1 <= int(local.group(1)) <= 64
+    return re.fullmatch(r"[a-z][a-z0-9+]*://\S+", address) is not None
+
+
+def check(config: Config, origin: Path | str | None = None,
+          given: dict[str, tuple[str, object, object]] | None = None) -> Config:
+    """Refuse a value of the right type that is not allowed, saying where it came from
+    (``file:line`` for what ``given`` lists from the settings file) and what is allowed."""
     from .translate import ENGINE_NAMES
 
-    if config.engine not in ENGINE_NAMES:
-        raise UsageError(f"{origin}: engine must be one of {', '.join(ENGINE_NAMES)}, not {config.engine!r}")
-    unknown = set(config.formats) - set(FORMATS)
-    if unknown or not config.formats:
-        raise UsageError(f"{origin}: formats are {', '.join(FORMATS)}, not {', '.join(config.formats) or 'none'}")
-    if config.mail.security not in ("starttls", "ssl", "none"):
-        raise UsageError(f"{origin}: mail.security must be starttls, ssl or none, not {config.mail.security!r}")
+    rules = {"engine": ("engine", _one_of(*ENGINE_NAMES)), **_RULES}
+    given = given or {}
+    for name, (key, allowed) in rules.items():
+        holder, attribute = (config.mail, name[5:]) if name.startswith("mail.") else (config, name)
+        value = getattr(holder, attribute)
+        if allowed.test(value):
+            continue
+        if name in given:
+            key, line, written = given[name]
+            where = f"{origin}:{line}: '{key}'"
+        else:
+            written = value
+            where = OPTIONS.get(name) or (f"{origin}: '{key}'" if origin else f"'{key}'")
+            if name == "languages" and value:  # given as --lang: say it of the one code
+                allowed, written = _RULES["lang"][1], next(c for c in value if not _language(c))
+        raise UsageError(f"{where} must be {allowed.words}, not {_shown(written)}")
     if not _FEED_TAG.fullmatch(config.feed.tag):
         raise UsageError(f"{origin}: feed.tag must be a domain (or e-mail address) in lower case and a date, "
                          f"such as \"example.org,2026\", not {config.feed.tag!r}")
@@ -362,6 +492,14 @@ def check(config: Config, origin: Path | str = "options") -> Config:
     if config.feed.email is not None and not re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", config.feed.email):
         raise UsageError(f"{origin}: feed.email must be an e-mail address, not {config.feed.email!r}")
     return config
+
+
+def _shown(value) -> str:
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)  # inf, nan: as TOML writes them
+    if isinstance(value, tuple):
+        value = list(value)
+    return repr(value)
 
 
 def merged(config: Config, **options) -> Config:

@@ -14,6 +14,9 @@ The message of each is one sentence for a human: it names the file, or the comma
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 
 class BriefgenError(Exception):
     exit_code = 1
@@ -51,4 +54,23 @@ class FetchFailed(BriefgenError):
 
 
 class Stopped(BriefgenError):
-    """SIGTERM: the run stops cleanly (an error like any other: exit code 1)."""
+    """SIGTERM: the run stops cleanly (an error like any other: exit code 1).
+
+    The signal handler raises it bare ("stopped by SIGTERM"); the stage it interrupts
+    adds what had been done by then (see ``when_stopped``), so the message never says
+    "before the brief was written" of a brief that was written, or being sent."""
+
+    def __init__(self, message: str = "stopped by SIGTERM", told: bool = False):
+        super().__init__(message)
+        self.told = told  # the message already says what had been done
+
+
+@contextmanager
+def when_stopped(what: str) -> Iterator[None]:
+    """A bare Stopped raised inside becomes "stopped by SIGTERM <what>"."""
+    try:
+        yield
+    except Stopped as exc:
+        if exc.told:
+            raise
+        raise Stopped(f"{exc} {what}", told=True) from None

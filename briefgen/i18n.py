@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import gettext
 import logging
+import re
 from datetime import date as Date
 from datetime import datetime
 from io import BytesIO
@@ -53,6 +54,13 @@ def translations(lang: str) -> gettext.NullTranslations:
     write_mo(buffer, catalog)
     buffer.seek(0)
     return Translations(fp=buffer)
+
+
+def known_language(code: str) -> bool:
+    """A language code (ISO 639, lower case) that Babel has locale data for: "en", "fr", "de", …"""
+    from babel import localedata
+
+    return re.fullmatch(r"[a-z]{2,3}", code) is not None and localedata.exists(code)
 
 
 def available() -> list[str]:

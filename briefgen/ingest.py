@@ -21,10 +21,11 @@ from .errors import SourceError
 from .extract.people import build_cast
 from .extract.quotes import quotations
 from .model import Document, Paragraph, Segment
+from .sources import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, Access, discover, display_path, read_bytes
 from .text import normalize_space, split_sentences
 
-SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm") + formats.SUFFIXES
-DEFAULT_MAX_BYTES = 2 * 1024 * 1024
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "Access", "decode", "discover", "display_path", "ingest",
+           "ingest_all", "read_bytes"]
 
 _MAGIC = {
     b"\x89PNG": "PNG image",
@@ -36,6 +37,8 @@ _MAGIC = {
     b"\x1f\x8b": "gzip archive",
     b"SQLite format 3": "SQLite database",
 }
+# the pages briefgen writes (briefs, latest-*.html, index.html) say so in their <head>
+MADE_BY_BRIEFGEN = re.compile(r"""<meta\s+name=["']generator["']\s+content=["']briefgen\b""", re.IGNORECASE)
 _BOMS = [
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -45,71 +48,23 @@ _BOMS = [
 ]
 
 
-def discover(sources_dir: Path) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """Source files in a folder (sorted by name), and the entries that cannot be sources.
-
-    Hidden files are ignored; anything else that is not a supported file is returned
-    with the reason, so the brief can list it.
-    """
-    usable: list[Path] = []
-    rejected: list[tuple[Path, str]] = []
-    for entry in sorted(sources_dir.iterdir(), key=lambda p: p.name):
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink() and not entry.exists():
-            rejected.append((entry, "broken symbolic link"))
-        elif entry.is_dir():
-            if entry.suffix.lower() in SUPPORTED_SUFFIXES:
-                rejected.append((entry, "is a directory, not a file"))
-        elif entry.suffix.lower() not in SUPPORTED_SUFFIXES:
-            rejected.append((entry, f"unsupported file type '{entry.suffix or entry.name}' "
-                                    f"(briefgen reads {', '.join(SUPPORTED_SUFFIXES)})"))
-        else:
-            usable.append(entry)
-    return usable, rejected
-
-
-def display_path(path: Path) -> str:
-    """The path relative to the current directory when it is below it, else absolute."""
-    try:
-        return str(path.absolute().relative_to(Path.cwd()))
-    except ValueError:
-        return str(path.absolute())
-
-
-def read_bytes(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    shown = display_path(path)
-    try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise SourceError(shown, f"too large ({_megabytes(size)}, limit {_megabytes(max_bytes)})")
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except PermissionError:
-        raise SourceError(shown, "cannot be read (permission denied)") from None
-    except IsADirectoryError:
-        raise SourceError(shown, "is a directory, not a file") from None
-    except FileNotFoundError:
-        raise SourceError(shown, "file not found (or a broken symbolic link)") from None
-    except OSError as exc:
-        raise SourceError(shown, f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise SourceError(shown, f"too large (over {_megabytes(max_bytes)})")
-    return data
-
-
-def _megabytes(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB"
+# more control characters than this share of a file: binary content, not text with a stray
+# NUL; the same share of C1 controls in text decoded by charset detection: a wrong guess
+MAX_CONTROL_RATIO = 0.01
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")  # C0 and DEL, but tab, newlines and form feed
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_STRAY_BYTES = re.compile(r"[\udc80-\udcff]")  # bytes that were not UTF-8, as surrogateescape keeps them
 
 
 def decode(data: bytes, shown: str) -> str:
-    """Bytes to text: BOMs first, then strict UTF-8, then charset detection."""
+    """Bytes to text: BOMs first, then UTF-8 (with a few stray bytes of Windows-1252
+    allowed), then charset detection. Control characters (a stray NUL) are dropped."""
     if not data:
         raise SourceError(shown, "empty file")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding)
+                return _without_controls(data.decode(encoding))
             except UnicodeDecodeError:
                 raise SourceError(shown, f"not text (invalid {encoding} after its byte-order mark)") from None
     for magic, kind in _MAGIC.items():
@@ -117,14 +72,29 @@ def decode(data: bytes, shown: str) -> str:
             raise SourceError(shown, f"not text (binary content: {kind})")
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
-        return utf16
-    if b"\x00" in data:
+        return _without_controls(utf16)
+    if len(_CONTROL_BYTES.findall(data)) > max(4, MAX_CONTROL_RATIO * len(data)):
         raise SourceError(shown, "not text (binary content)")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    return _detect_legacy(data, shown)
+    text = _utf8_with_strays(data)
+    return _without_controls(text if text is not None else _detect_legacy(data, shown))
+
+
+def _without_controls(text: str) -> str:
+    # invisible, and lxml (HTML sources) and the PDF refuse them
+    return _CONTROLS.sub("", text)
+
+
+def _utf8_with_strays(data: bytes) -> str | None:
+    """UTF-8 text, where a byte that is not UTF-8 (a pasted ’ or é saved by another
+    program) is read as Windows-1252; None when the text is not mostly UTF-8."""
+    text = data.decode("utf-8", "surrogateescape")
+    strays = len(_STRAY_BYTES.findall(text))
+    if not strays:
+        return text
+    multibyte = sum(1 for c in text if "\x80" <= c and not "\udc80" <= c <= "\udcff")
+    if multibyte <= strays:  # no more sign of UTF-8 than of something else: ask charset detection
+        return None
+    return _STRAY_BYTES.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", "replace"), text)
 
 
 def _bomless_utf16(data: bytes) -> str | None:
@@ -152,7 +122,7 @@ def _detect_legacy(data: bytes, shown: str) -> str:
         ties = [m for m in matches if m.percent_chaos <= best.percent_chaos + 0.5]
         chosen = next((m for m in ties if m.encoding == "cp1252"), best)
         text = str(chosen)
-        if _control_ratio(text) < 0.01:
+        if _control_ratio(text) < MAX_CONTROL_RATIO:
             return text
     raise SourceError(shown, "not text (unknown character encoding or binary content)")
 
@@ -162,12 +132,15 @@ def _control_ratio(text: str) -> float:
     return controls / max(1, len(text))
 
 
-def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, access: Access | None = None) -> Document:
     """Read, decode and clean one source file. Raises SourceError for an unusable file
-    (and for a mailbox of several messages: ``ingest_all`` reads those)."""
+    (and for a mailbox of several messages: ``ingest_all`` reads those).
+
+    ``access``: where the file may be (see ``sources.Access``); None for a file named
+    explicitly, which may be anywhere but must be a regular file."""
     path = Path(path)
     shown = display_path(path)
-    data = read_bytes(path, max_bytes)
+    data = read_bytes(path, max_bytes, access)
     if path.suffix.lower() in formats.SUFFIXES:
         (result,) = _from_reader(path, shown, data, single=True)
         if isinstance(result, SourceError):
@@ -180,6 +153,8 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     suffix = path.suffix.lower()
     html_meta: dict = {}
     if suffix in (".html", ".htm") or _looks_like_html(text):
+        if MADE_BY_BRIEFGEN.search(text[:4096]):
+            raise SourceError(shown, "made by briefgen (a brief or its index), not a source")
         text, html_meta = _html_to_text(text, shown)
     elif suffix in (".md", ".markdown"):
         text, html_meta = _front_matter(text)
@@ -188,18 +163,19 @@ def ingest(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
     return _document(path.stem, shown, hashlib.sha256(data).hexdigest(), text, html_meta)
 
 
-def ingest_all(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Document | SourceError]:
+def ingest_all(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+               access: Access | None = None) -> list[Document | SourceError]:
     """Every source one file holds, or the reason it cannot be used: one for most files,
     one per message for a mailbox (.mbox)."""
     path = Path(path)
     if path.suffix.lower() not in formats.SUFFIXES:
         try:
-            return [ingest(path, max_bytes)]
+            return [ingest(path, max_bytes, access)]
         except SourceError as exc:
             return [exc]
     shown = display_path(path)
     try:
-        data = read_bytes(path, max_bytes)
+        data = read_bytes(path, max_bytes, access)
     except SourceError as exc:
         return [exc]
     return _from_reader(path, shown, data, single=False)

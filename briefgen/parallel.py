@@ -17,10 +17,11 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from .errors import UsageError
+from .errors import BriefgenError, UsageError
 
 log = logging.getLogger(__name__)
 POOL_THRESHOLD = 24  # fewer items than this: starting worker processes costs more than it saves
+WORKER_WAIT_SECONDS = 30  # for a cluster to have a worker, and for a scheduler to answer
 
 
 class Executor:
@@ -78,15 +79,33 @@ class DaskExecutor(Executor):
         except ImportError:
             raise UsageError("--cluster needs Dask: pip install 'briefgen[cluster]'") from None
         self._cluster = None
-        if address.startswith("local:"):
-            workers = int(address.split(":", 1)[1] or 2)
-            self._cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                                         dashboard_address=None)
-            self._client = Client(self._cluster)
-        else:
-            self._client = Client(address, timeout=30)
-        self.workers = len(self._client.scheduler_info().get("workers", {})) or 1
+        self._client = None
+        try:
+            if address.startswith("local:"):
+                # on loopback only, and no dashboard: its HTTP server on a free port, not on
+                # 8787 (where a second run's cluster would collide with the first's)
+                self._cluster = LocalCluster(n_workers=int(address.split(":", 1)[1]), threads_per_worker=1,
+                                             processes=True, host="127.0.0.1", dashboard_address=None,
+                                             scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+                self._client = Client(self._cluster)
+            else:
+                self._client = Client(address, timeout=WORKER_WAIT_SECONDS)
+            self._wait_for_a_worker(address)
+        except BaseException:
+            self.close()
+            raise
         log.info("Dask cluster %s with %d worker(s)", address, self.workers)
+
+    def _wait_for_a_worker(self, address: str) -> None:
+        """Tasks given to a cluster without workers wait forever: wait for one, a while."""
+        from dask.distributed import TimeoutError as DaskTimeout
+
+        try:
+            self._client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
+        except (DaskTimeout, TimeoutError):
+            raise BriefgenError(f"the Dask cluster {address} has no worker (none joined within "
+                                f"{WORKER_WAIT_SECONDS} s): start one with 'dask worker <scheduler address>'") from None
+        self.workers = len(self._client.scheduler_info().get("workers", {}))
 
     def map(self, fn, items):
         items = list(items)
@@ -96,9 +115,12 @@ class DaskExecutor(Executor):
         return self._client.gather(futures)
 
     def close(self) -> None:
-        self._client.close()
+        if self._client is not None:
+            self._client.close()
+            self._client = None
         if self._cluster is not None:
             self._cluster.close()
+            self._cluster = None
 
 
 def make_executor(cluster: str | None, workers: int | None = None) -> Executor:

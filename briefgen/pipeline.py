@@ -10,6 +10,7 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from datetime import date as Date
@@ -20,11 +21,11 @@ from .archive import update_archive
 from .config import Config, check
 from .crossref import group_sources, link_statements, people_index
 from .detect import detect
-from .errors import NoUsableSource, SourceError, UsageError
+from .errors import NoUsableSource, SourceError, UsageError, when_stopped
 from .extract import SUMMARY_LENGTH, extract
 from .faults import checkpoint
 from .fsutil import OutputLock, remove_leftovers
-from .ingest import discover, display_path, ingest_all
+from .ingest import Access, discover, display_path, ingest_all
 from .model import Brief, Document, Skipped, SourceBrief
 from .parallel import Executor, make_executor
 from .render import fingerprint, preload_pdf_renderer, write_brief
@@ -45,12 +46,14 @@ class Outcome:
     seconds: dict[str, float]  # per stage: ingest, translate, extract, html, pdf, json
 
 
-def read_sources(paths: list[Path], max_bytes: int,
-                 executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
+def read_sources(paths: list[Path], max_bytes: int, executor: Executor | None = None,
+                 access: Access | list[Access | None] | None = None) -> tuple[list[Document], list[Skipped]]:
     """Ingest and detect each file (in parallel when an executor is given); a bad file
     becomes a Skipped entry, never an abort. Files with the same bytes are one source
-    that lists every name."""
-    per_file = (executor or Executor()).map(_read_one, [(path, max_bytes) for path in paths])
+    that lists every name. ``access``: where the files may be (one for all, or one a file)."""
+    accesses = access if isinstance(access, list) else [access] * len(paths)
+    per_file = (executor or Executor()).map(_read_one, [(path, max_bytes, where)
+                                                        for path, where in zip(paths, accesses, strict=True)])
     results = [result for file_results in per_file for result in file_results]
     docs: list[Document] = []
     skipped: list[Skipped] = []
@@ -68,14 +71,32 @@ def read_sources(paths: list[Path], max_bytes: int,
             continue
         by_hash[doc.sha256] = len(docs)
         docs.append(doc)
-    return docs, skipped
+    return unique_ids(docs), skipped
 
 
-def _read_one(task: tuple[Path, int]) -> list[Document | Skipped]:
+def unique_ids(docs: list[Document]) -> list[Document]:
+    """Every source's id unique in the run, since citations and links go by id: the file's
+    stem ("a"), its whole name when another source has the same stem ("a.txt", "a.md"),
+    and -2, -3 … when even that is taken (the same name in two folders)."""
+    stems = Counter(doc.id for doc in docs)
+    taken: set[str] = set()
+    result = []
+    for doc in docs:
+        wanted = doc.id if stems[doc.id] == 1 else Path(doc.path).name
+        unique, n = wanted, 1
+        while unique in taken:
+            n += 1
+            unique = f"{wanted}-{n}"
+        taken.add(unique)
+        result.append(doc if unique == doc.id else replace(doc, id=unique))
+    return result
+
+
+def _read_one(task: tuple[Path, int, Access | None]) -> list[Document | Skipped]:
     """Every source in one file (a mailbox holds several), read and detected."""
-    path, max_bytes = task
+    path, max_bytes, access = task
     results: list[Document | Skipped] = []
-    for found in ingest_all(path, max_bytes):
+    for found in ingest_all(path, max_bytes, access):
         try:
             if isinstance(found, SourceError):
                 raise found
@@ -113,33 +134,52 @@ def make_brief(config: Config, date: str | None = None) -> Outcome:
     """Read every source in ``config.sources_dir``, translate, extract, and write the brief."""
     day = check_date(date)
     check(config)
-    sources_dir = Path(config.sources_dir)
-    if not sources_dir.is_dir():
-        raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    check_folders(Path(config.sources_dir), Path(config.out_dir))
     clock = Stopwatch()
     if "pdf" in config.formats:
         preload_pdf_renderer()
+    unwritten = f"before the brief of {day} in {config.lang} was written; earlier briefs are untouched"
+    published = (f"after the brief of {day} in {config.lang} was written; the index and the latest copies "
+                 f"are brought up to date by the next run")
     with OutputLock(config.out_dir):
-        for leftover in remove_leftovers(config.out_dir):
-            log.warning("removed %s, left by a run that was stopped", leftover)
-        with make_executor(config.cluster, config.workers) as executor:
-            docs, skipped = gather(config, day, clock, executor)
-            checkpoint("translate")
-            with clock.stage("translate"):
-                translated = translate_all(config, docs, executor if config.cluster else None)
-            with clock.stage("extract"):
-                brief = assemble(config, day, translated, skipped, executor)
-        checkpoint("render")
+        with when_stopped(unwritten):
+            for leftover in remove_leftovers(config.out_dir):
+                log.warning("removed %s, left by a run that was stopped", leftover)
+            with make_executor(config.cluster, config.workers) as executor:
+                docs, skipped = gather(config, day, clock, executor)
+                checkpoint("translate")
+                with clock.stage("translate"):
+                    translated = translate_all(config, docs, executor if config.cluster else None)
+                with clock.stage("extract"):
+                    brief = assemble(config, day, translated, skipped, executor)
+            checkpoint("render")
         with State(config.out_dir) as state:
-            written = render_unless_unchanged(config, brief, state, clock)
-            state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
-        with clock.stage("archive"):
-            written += update_archive(config.out_dir, config.archive_lang, brief.generated_at, config.base_url,
-                                      config.feed)
+            with when_stopped(unwritten):
+                written = render_unless_unchanged(config, brief, state, clock)
+            with when_stopped(published):
+                state.record_sources(day, config.lang, [(d.sha256, d.path) for d in docs])
+                with clock.stage("archive"):
+                    written += update_archive(config.out_dir, config.archive_lang, brief.generated_at,
+                                              config.base_url, config.feed)
     for path in written:
         log.info("wrote %s", path)
     log.debug("seconds per stage: %s", ", ".join(f"{k} {v:.2f}" for k, v in clock.seconds.items()))
     return Outcome(brief, written, clock.seconds)
+
+
+def check_folders(sources_dir: Path, out_dir: Path) -> None:
+    """The sources folder must be a folder, the output folder one or not yet there, and
+    not inside the sources folder: the next brief would read this one's pages as news."""
+    if not sources_dir.exists():
+        raise NoUsableSource(f"the sources folder {sources_dir} does not exist")
+    if not sources_dir.is_dir():
+        raise UsageError(f"the sources folder {sources_dir} is a file, not a folder: give the folder that holds "
+                         f"the sources")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"the output folder {out_dir} is a file, not a folder: give a folder (it is made if need be)")
+    if out_dir.resolve().is_relative_to(sources_dir.resolve()):
+        raise UsageError(f"the output folder {out_dir} is inside the sources folder {sources_dir}: the next brief "
+                         f"would read this one's pages as sources; choose an output folder outside it")
 
 
 def render_unless_unchanged(config: Config, brief: Brief, state: State, clock: Stopwatch) -> list[Path]:
@@ -165,11 +205,12 @@ def _sha256(path: Path) -> str:
 def gather(config: Config, day: str, clock: Stopwatch,
            executor: Executor | None = None) -> tuple[list[Document], list[Skipped]]:
     """The usable sources of the run, and the files that could not be used."""
-    paths, rejected = discover(Path(config.sources_dir))
+    access = Access(Path(config.sources_dir), config.symlinks_into)
+    paths, rejected = discover(Path(config.sources_dir), access)
     for path, reason in rejected:
         log.warning("skipped %s: %s", display_path(path), reason)
     with clock.stage("ingest"):
-        docs, skipped = read_sources(paths, config.max_bytes, executor)
+        docs, skipped = read_sources(paths, config.max_bytes, executor, access)
     skipped = [Skipped(display_path(p), reason) for p, reason in rejected] + skipped
     # from here on, a source is named as readers see it: never where it lives on this machine
     sources_dir = Path(config.sources_dir)
@@ -234,16 +275,19 @@ def run_provenance(docs: list[Document]) -> dict:
 def inspect(paths: list[Path], max_bytes: int | None = None) -> tuple[list[SourceBrief], list[Skipped]]:
     """What the pipeline sees in each file, without translating anything."""
     files: list[Path] = []
+    accesses: list[Access | None] = []
     rejected: list[Skipped] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             found, bad = discover(path)
             files.extend(found)
+            accesses.extend([Access(path)] * len(found))
             rejected.extend(Skipped(display_path(p), r) for p, r in bad)
-        else:
+        else:  # named on the command line: read wherever it is, if it is a regular file
             files.append(path)
+            accesses.append(None)
     with make_executor(None) as executor:
-        docs, skipped = read_sources(files, max_bytes or Config().max_bytes, executor)
+        docs, skipped = read_sources(files, max_bytes or Config().max_bytes, executor, accesses)
         briefs = executor.map(_extract_one, [(doc, SUMMARY_LENGTH) for doc in docs])
     return briefs, rejected + skipped

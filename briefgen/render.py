@@ -132,7 +132,7 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
                                 + "\n").encode()
     if "pdf" in formats:
         with clock.stage("pdf"):
-            printed = render_html(brief, compact=True) if len(brief.sources) >= COMPACT_FROM else html
+            printed = render_html(brief, compact=len(brief.sources) >= COMPACT_FROM, printable=True)
             rendered["pdf"] = render_pdf(printed, pdf_variant)
     # everything is rendered before anything is written: a failure leaves the old brief whole
     return atomic_write_all({folder / f"{stem}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in formats})

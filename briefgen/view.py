@@ -6,14 +6,18 @@ stylesheets inlined) that is also the input of the PDF.
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from markupsafe import Markup
 
 from . import i18n
 from .model import Brief, Document, Segment, SourceBrief, Statement
 from .typography import typeset
 
+log = logging.getLogger(__name__)
 TEMPLATE = "brief.html.j2"
 STYLESHEET = "brief.css"
 NARROW_STYLESHEET = "brief-narrow.css"
@@ -69,8 +73,25 @@ class Section:
     items: list[Item]
 
 
-def anchor(doc: Document) -> str:
-    return "src-" + "".join(c if c.isalnum() else "-" for c in doc.id)
+ANCHOR_CHARS = 60  # of the id in an anchor; longer ids are cut (and made unique)
+
+
+def anchors(docs: list[Document]) -> list[Markup]:
+    """One link target a source, unique on the page: "src-" and the id with anything but
+    letters and digits as "-", cut to ANCHOR_CHARS, then -2, -3 … where two ids give the
+    same ("b c" and "b-c"). Markup: made of letters, digits and dashes only, it is not
+    text to escape or break."""
+    taken: set[str] = set()
+    result = []
+    for doc in docs:
+        wanted = "src-" + "".join(c if c.isalnum() else "-" for c in doc.id)[:ANCHOR_CHARS]
+        unique, n = wanted, 1
+        while unique in taken:
+            n += 1
+            unique = f"{wanted}-{n}"
+        taken.add(unique)
+        result.append(Markup(unique))
+    return result
 
 
 def heading(doc: Document) -> str:
@@ -119,6 +140,13 @@ SKIP_REASONS = [
     (r"too large \((?P<size>[\d.]+ MB), limit (?P<limit>[\d.]+ MB)\)", "too large (%(size)s, limit %(limit)s)"),
     (r"language could not be detected \(too little text\)", "language could not be detected (too little text)"),
     (r"broken symbolic link", "broken symbolic link"),
+    (r"symbolic link to a file outside the sources folder", "symbolic link to a file outside the sources folder"),
+    (r"not a regular file \(a named pipe\)", "not a regular file (a named pipe)"),
+    (r"not a regular file \(a device\)", "not a regular file (a device)"),
+    (r"not a regular file \(a socket\)", "not a regular file (a socket)"),
+    (r"changed while being read", "changed while being read"),
+    (r"made by briefgen \(a brief or its index\), not a source",
+     "made by briefgen (a brief or its index), not a source"),
     (r"is a directory, not a file", "is a directory, not a file"),
     (r"cannot be read \(permission denied\)", "cannot be read (permission denied)"),
     (r"no article text found \(only page furniture\)", "no article text found (only page furniture)"),
@@ -235,10 +263,11 @@ def _engine(translation: dict) -> str:
 
 def build_items(brief: Brief, labels: Labels) -> list[Item]:
     items = []
-    for number, item in enumerate(brief.sources, 1):
+    targets = anchors([item.document for item in brief.sources])
+    for number, (item, target) in enumerate(zip(brief.sources, targets, strict=True), 1):
         doc = item.document
         items.append(Item(
-            brief=item, number=number, anchor=anchor(doc), heading=heading(doc),
+            brief=item, number=number, anchor=target, heading=heading(doc),
             published_long=i18n.long_date(doc.published, brief.lang) if doc.published else None,
             language_name=labels.language(doc.language), file_name=Path(doc.path).name,
             quotes=[q for q in item.quotes if len(q.original.split()) >= MIN_QUOTE_WORDS],
@@ -356,15 +385,51 @@ def mark_kept_languages(brief: Brief, labels: Labels) -> Brief:
     return replace(brief, sources=tuple(sources), people=people)
 
 
-def render_html(brief: Brief, compact: bool = False) -> str:
-    """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief."""
+# What the PDF gets of a "word" (a run without spaces): weasyprint's line breaking takes
+# time that grows much faster than the length of an unbreakable word (a 30,000-character
+# one took 55 s). A longer word than PDF_WORD_CHARS gets a place to break every
+# PDF_WORD_CHUNK characters, a soft hyphen in letters, a zero-width space in anything else
+# (a link, a run of quote marks); a word longer than PDF_MAX_WORD is cut, and the cut is
+# logged. The HTML and the JSON keep every word whole.
+PDF_WORD_CHARS = 40
+PDF_WORD_CHUNK = 20
+PDF_MAX_WORD = 500
+_LONG_WORD = re.compile(rf"\S{{{PDF_WORD_CHARS + 1},}}")
+
+
+class PrintableWords:
+    """The ``finalize`` of the PDF's template: every value the page shows, with its long
+    words made breakable and its absurd ones cut. Markup (our own CSS, link targets) is
+    left as it is."""
+
+    def __init__(self) -> None:
+        self.cut = 0
+
+    def __call__(self, value):
+        if isinstance(value, str) and not isinstance(value, Markup):
+            return _LONG_WORD.sub(self._breakable, value)
+        return value
+
+    def _breakable(self, match: re.Match) -> str:
+        word = match.group()
+        if len(word) > PDF_MAX_WORD:
+            self.cut += 1
+            word = word[:PDF_MAX_WORD] + "…"
+        mark = "\u00ad" if word.isalpha() else "\u200b"
+        return mark.join(word[i:i + PDF_WORD_CHUNK] for i in range(0, len(word), PDF_WORD_CHUNK))
+
+
+def render_html(brief: Brief, compact: bool = False, printable: bool = False) -> str:
+    """The brief as one self-contained HTML page; ``compact`` for the PDF of a big brief,
+    ``printable`` for the PDF (see PrintableWords)."""
     from jinja2 import Environment, FileSystemLoader, select_autoescape
-    from markupsafe import Markup
 
     folder = templates_dir()
     labels = Labels(brief.lang)
+    words = PrintableWords() if printable else None
     env = Environment(loader=FileSystemLoader(folder), autoescape=select_autoescape(default=True),
-                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"])
+                      trim_blocks=True, lstrip_blocks=True, extensions=["jinja2.ext.i18n"],
+                      finalize=words)
     labels.install(env)
     # typeset first (it works on plain text), then mark the untranslated words in the result
     brief = mark_kept_languages(mark_untranslated(typeset_brief(brief), labels), labels)
@@ -376,7 +441,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
          "statements": [(refs[source], st) for source, st in p.statements][: 2 if compact else None]}
         for p in (brief.people[:COMPACT_PEOPLE] if compact else brief.people)
     ]
-    return env.get_template(TEMPLATE).render(
+    page = env.get_template(TEMPLATE).render(
         brief=brief, title=labels._("Press brief"), long_date=i18n.long_date(brief.date, brief.lang),
         sources_line=labels.sources_line(brief), key_points=key_points(brief, refs),
         sections=[Section([items[n] for n in group]) for group in grouped], items=items, people=people,
@@ -388,3 +453,7 @@ def render_html(brief: Brief, compact: bool = False) -> str:
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
         css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),
     )
+    if words is not None and words.cut:
+        log.warning("the PDF of %s in %s shows %d word(s) of more than %d characters cut short "
+                    "(the HTML and JSON keep them whole)", brief.date, brief.lang, words.cut, PDF_MAX_WORD)
+    return page

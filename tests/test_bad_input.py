@@ -69,17 +69,17 @@ def test_sources_that_look_odd_but_are_fine(tmp_path, name, data):
 
 def test_unreadable_file(folder, tmp_path, monkeypatch):
     """Permission denied (simulated: the tests run as root, who may read anything)."""
-    from briefgen import ingest
+    from briefgen import sources
 
     (folder / "secret.txt").write_text(FRENCH + "secret")
-    real_open = open
+    real_open = sources._open
 
-    def guarded(path, *args, **kwargs):
+    def guarded(path):
         if str(path).endswith("secret.txt"):
             raise PermissionError(13, "Permission denied", str(path))
-        return real_open(path, *args, **kwargs)
+        return real_open(path)
 
-    monkeypatch.setattr(ingest, "open", guarded, raising=False)
+    monkeypatch.setattr(sources, "_open", guarded)
     assert skipped(make(folder, tmp_path)) == {"secret.txt": "cannot be read (permission denied)"}
 
 

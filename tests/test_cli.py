@@ -170,7 +170,7 @@ def test_version():
 @pytest.mark.parametrize("args, code, message", [
     (["make", "--date", "2026-13-01"], 2, "not a real date"),
     (["make", "--date", "tomorrow"], 2, "YYYY-MM-DD"),
-    (["make", "--format", "docx"], 2, "formats are html, pdf, json"),
+    (["make", "--format", "docx"], 2, "--format must be one or more of html, pdf, json, not ['docx']"),
     (["make", "--engine", "google"], 2, "google"),
     (["make", "--sources", "no/such/folder"], 4, "does not exist"),
 ], ids=["bad-date", "date-shape", "bad-format", "bad-engine", "missing-sources"])

@@ -115,7 +115,7 @@ def test_failure_is_retried_then_reported_and_not_marked(out):
     port = free_port()  # nothing listens there
     waits = []
     config = Config(out_dir=out, mail=settings(port, recipients=("desk@example.org",)))
-    with pytest.raises(BriefgenError, match="not sent to desk@example.org after 3 attempts"):
+    with pytest.raises(BriefgenError, match=r"not sent to desk@example.org \(after 3 attempts: ConnectionRefusedError"):
         send_brief(config, DAY, "en", sleep=waits.append)
     assert waits == [0.01, 0.02]  # bounded retries, with back-off
     with State(out) as state:

@@ -56,7 +56,7 @@ def test_settings_file(tmp_path):
     ('[mail]\nsender = "a@b.c"\npassword = "hunter2"\n', r"briefgen.toml:3: unknown key 'mail.password'"),
     ('languages = "english"\n', r"briefgen.toml:1: 'languages' must be language codes"),
     ('since_last = "yes"\n', r"briefgen.toml:1: 'since_last' must be true or false"),
-    ('engine = "google"\n', r"engine must be one of"),
+    ('engine = "google"\n', r"briefgen.toml:1: 'engine' must be one of auto, argos, apertium, none, not 'google'"),
     ('engine = \n', r"briefgen.toml: .*line 1"),
 ], ids=["unknown-key", "wrong-type", "password-in-file", "bad-languages", "bad-bool", "bad-value", "not-toml"])
 def test_settings_errors_name_file_and_line(tmp_path, text, message):
