@@ -519,3 +519,21 @@ def test_a_file_name_cannot_forge_a_line_on_stderr(folder, tmp_path):
     # the brief itself keeps the real name
     brief = json.loads((tmp_path / "out" / DAY / "brief-fr.json").read_text())
     assert brief["skipped"][0]["path"].endswith(forged)
+
+
+# ---------------------------------------------------------------- one huge line
+def test_one_long_line_of_quotes_and_cues_is_read_in_bounded_time(tmp_path):
+    """A 150 KB line with no sentence end, full of quotations and reporting clauses: every
+    quote is found and attributed, in time that grows with the length (it took minutes
+    and gigabytes when each cue scanned the whole text before it; the limit here is far
+    above the seconds it takes now, see benchmarks/extract_scale.py)."""
+    unit = ("le ministre a déclaré que « la situation est grave », a-t-il ajouté, tandis que M. Jean Dupont, "
+            "secrétaire général, a estimé « nécessaire » une réforme, selon la préfecture, « tout va bien » ")
+    path = tmp_path / "line.txt"
+    path.write_text("Titre\n\n" + unit * 700 + "\n", encoding="utf-8")
+    done = run_briefgen("inspect", str(path), "--json", timeout=60)
+    assert done.returncode == 0, done.stderr
+    (source,) = json.loads(done.stdout)
+    quotes = [s for s in source["statements"] if s["kind"] == "quote"]
+    assert {q["original"] for q in quotes} == {"la situation est grave", "nécessaire", "tout va bien"}
+    assert {q["speaker"] for q in quotes} >= {"Jean Dupont"}
