@@ -8,7 +8,7 @@ import json
 import logging
 from pathlib import Path
 
-from .fsutil import atomic_write_all
+from .fsutil import publish
 from .model import Brief, SourceBrief, Statement
 from .pdf import PDF_VARIANTS, preload_pdf_renderer, render_pdf
 from .timing import Stopwatch
@@ -134,5 +134,8 @@ def write_brief(brief: Brief, formats: tuple[str, ...], out_dir: Path, clock: St
         with clock.stage("pdf"):
             printed = render_html(brief, compact=len(brief.sources) >= COMPACT_FROM, printable=True)
             rendered["pdf"] = render_pdf(printed, pdf_variant)
-    # everything is rendered before anything is written: a failure leaves the old brief whole
-    return atomic_write_all({folder / f"{stem}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in formats})
+    # everything is rendered before anything is written, and the brief's files are put in
+    # place as one: a failure or a kill leaves the old brief whole, never half old, half new.
+    # Its formats not made this time go (a brief is the files of one run).
+    return publish(folder, {f"{stem}.{fmt}": rendered[fmt] for fmt in FORMATS if fmt in formats},
+                   replaces=lambda name: name.startswith(f"{stem}."))

@@ -537,3 +537,88 @@ def test_one_long_line_of_quotes_and_cues_is_read_in_bounded_time(tmp_path):
     quotes = [s for s in source["statements"] if s["kind"] == "quote"]
     assert {q["original"] for q in quotes} == {"la situation est grave", "nécessaire", "tout va bien"}
     assert {q["speaker"] for q in quotes} >= {"Jean Dupont"}
+
+
+# ---------------------------------------------------------------- all or none
+def brief_texts(folder):
+    """What each of a day's files says, to tell which run wrote it."""
+    import subprocess
+
+    pdf = subprocess.run(["pdftotext", str(folder / "brief-fr.pdf"), "-"], capture_output=True, text=True,
+                         timeout=30, check=True).stdout
+    return {"html": (folder / "brief-fr.html").read_text(), "json": (folder / "brief-fr.json").read_text(),
+            "pdf": pdf}
+
+
+@pytest.mark.time_limit(60)
+def test_killed_after_the_new_files_are_in_place_leaves_one_whole_brief(folder, tmp_path):
+    """kill -9 between the renames of a brief's files used to leave a new HTML beside the
+    old PDF and JSON. The day's files are now swapped in as one folder."""
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    config = dict(sources_dir=folder, out_dir=out, lang="fr", engine="none", formats=("html", "pdf", "json"))
+    make_brief(Config(**config), DAY)
+    assert not any("Vilnius" in text for text in brief_texts(out / DAY).values())
+    (folder / "vilnius.txt").write_text("Sommet de Vilnius sur la défense aérienne\n\n" + FRENCH.replace("mardi", "jeudi"))
+    process = subprocess.Popen([sys.executable, "-m", "briefgen", "make", "--sources", str(folder), "--out", str(out),
+                                "--engine", "none", "--lang", "fr", "--date", DAY],
+                               cwd=ROOT, env=dict(os.environ, BRIEFGEN_PAUSE_AT="published"), stderr=subprocess.PIPE,
+                               text=True)
+    deadline = time.monotonic() + 40
+    while "paused at published" not in process.stderr.readline():
+        assert process.poll() is None and time.monotonic() < deadline
+    process.kill()
+    process.wait(timeout=10)
+    texts = brief_texts(out / DAY)
+    assert all("Vilnius" in text for text in texts.values()), {k: "Vilnius" in v for k, v in texts.items()}
+    assert list(out.glob(f".{DAY}.*briefgen-tmp"))  # the earlier files, set aside, not yet removed
+    make_brief(Config(**config), DAY)
+    assert not list(out.rglob("*briefgen-tmp")) and not list(out.glob("*briefgen-old"))
+
+
+def test_where_folders_cannot_be_swapped_two_renames_and_a_kill_between_them_are_recovered(tmp_path, monkeypatch):
+    from briefgen import fsutil
+
+    day = tmp_path / "out" / DAY
+    day.mkdir(parents=True)
+    for name in ("brief-fr.html", "brief-fr.json", "brief-en.html"):
+        (day / name).write_text("old " + name)
+    monkeypatch.setattr(fsutil, "_exchange", lambda first, second: False)
+    written = fsutil.publish(day, {"brief-fr.html": b"new html", "brief-fr.pdf": b"new pdf"},
+                             replaces=lambda name: name.startswith("brief-fr."))
+    assert written == [day / "brief-fr.html", day / "brief-fr.pdf"]
+    assert {p.name: p.read_text() for p in day.iterdir()} == {
+        "brief-fr.html": "new html", "brief-fr.pdf": "new pdf", "brief-en.html": "old brief-en.html"}
+    assert sorted(p.name for p in day.parent.iterdir()) == [DAY]
+    # what a kill between the two renames leaves: the old folder aside, the new one unnamed
+    staged = day.parent / f".{DAY}.x1y2.briefgen-tmp"
+    day.rename(day.parent / f".{DAY}.briefgen-old")
+    staged.mkdir()
+    (staged / "brief-fr.html").write_text("newer")
+    fsutil.remove_leftovers(day.parent)
+    assert {p.name: p.read_text() for p in day.iterdir()} == {
+        "brief-fr.html": "new html", "brief-fr.pdf": "new pdf", "brief-en.html": "old brief-en.html"}
+    assert sorted(p.name for p in day.parent.iterdir()) == [DAY]
+
+
+def test_a_failure_while_swapping_leaves_the_old_folder(tmp_path, monkeypatch):
+    from briefgen import fsutil
+
+    day = tmp_path / DAY
+    day.mkdir()
+    (day / "brief-fr.html").write_text("old")
+    monkeypatch.setattr(fsutil, "_exchange", lambda first, second: False)
+
+    def fail(name):
+        if name == "between-renames":
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(fsutil, "checkpoint", fail)
+    with pytest.raises(Exception, match=f"cannot write to {day}: No space left on device"):
+        fsutil.publish(day, {"brief-fr.html": b"new"}, replaces=lambda name: name.startswith("brief-fr."))
+    assert (day / "brief-fr.html").read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == [DAY]
