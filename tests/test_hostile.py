@@ -601,3 +601,47 @@ def test_a_failure_while_swapping_leaves_the_old_folder(tmp_path, monkeypatch):
     with pytest.raises(Exception, match=f"cannot write to {day}: No space left on device"):
         fsutil.publish(day, {"brief-fr.html": b"new"}, replaces=lambda name: name.startswith("brief-fr."))
     assert (day / "brief-fr.html").read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == [DAY]
+
+
+# ---------------------------------------------------------------- a full disk
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 512 KB file system of its own (tmpfs; needs root), unmounted afterwards."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True,
+                          timeout=10)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root): " + done.stderr.decode(errors="replace").strip())
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=10)
+
+
+def fill(disk, leave_kb):
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize // 1024
+    with open(disk / "filler", "ab") as handle:
+        handle.write(b"\0" * max(0, free - leave_kb) * 1024)
+
+
+@pytest.mark.time_limit(60)
+@pytest.mark.parametrize("leave_kb, message", [
+    (0, "cannot write to the output folder {out} (.briefgen.lock): No space left on device"),
+    (8, "cannot write {out}/2026-11-24/brief-fr."),
+], ids=["nothing-left", "room-for-the-lock-only"])
+def test_a_full_disk_says_which_file_and_leaves_the_earlier_brief(folder, small_disk, leave_kb, message):
+    out = small_disk / "out"
+    args = ("make", "--sources", str(folder), "--out", str(out), "--engine", "none", "--lang", "fr", "--date", DAY,
+            "--format", "html,json")
+    assert run_briefgen(*args, timeout=60).returncode == 0
+    before = {p.name: p.read_bytes() for p in (out / DAY).iterdir()}
+    (folder / "more.txt").write_text(FRENCH.replace("mardi", "jeudi") * 20)
+    fill(small_disk, leave_kb)
+    done = run_briefgen(*args, "--quiet", timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.startswith("briefgen: error: " + message.format(out=out)), done.stderr
+    assert "No space left on device" in done.stderr and "unexpected" not in done.stderr
+    assert {p.name: p.read_bytes() for p in (out / DAY).iterdir()} == before
