@@ -645,3 +645,19 @@ def test_a_full_disk_says_which_file_and_leaves_the_earlier_brief(folder, small_
     assert done.stderr.startswith("briefgen: error: " + message.format(out=out)), done.stderr
     assert "No space left on device" in done.stderr and "unexpected" not in done.stderr
     assert {p.name: p.read_bytes() for p in (out / DAY).iterdir()} == before
+
+
+@pytest.mark.parametrize("installed", [True, False], ids=["apertium-installed", "apertium-missing"])
+def test_no_route_hint_asks_to_install_apertium_only_when_it_is_missing(monkeypatch, installed):
+    from briefgen.translate import Engines, apertium
+
+    monkeypatch.setattr(apertium.shutil, "which", lambda name: "/usr/bin/apertium" if installed else None)
+    monkeypatch.setattr(apertium.ApertiumEngine, "modes", {("fr", "es"): "fr-es", ("es", "en"): "spa-eng"})
+    engines = Engines("auto")
+    message = engines.no_route_message("de", "en")
+    assert "briefgen models install de en" in message
+    if installed:
+        assert "apertium is installed but has no de→en route" in message and "apt-get install apertium" not in message
+    else:
+        assert "install apertium and its language data" in message
+    engines.close()

@@ -108,17 +108,26 @@ class Engines:
             return (f"no Argos package for {source}→{target} is installed: run '{hint}' "
                     f"(or '{hint} --file PKG.argosmodel' on a machine without internet)")
         if self.requested == "apertium":
-            return (f"apertium cannot translate {source}→{target} here: install apertium and its "
-                    f"language data (for fr→en: apt-get install apertium apertium-fr-es apertium-eng-spa)")
+            return f"apertium cannot translate {source}→{target} here: {_apertium_hint(source, target)}"
         return (f"no translation engine for {source}→{target}: install a model with '{hint}' "
-                f"(or '{hint} --file PKG.argosmodel'), or install apertium "
-                f"(apt-get install apertium apertium-fr-es apertium-eng-spa)")
+                f"(or '{hint} --file PKG.argosmodel'), or {_apertium_hint(source, target)}")
 
     def close(self) -> None:
         for engine in self._made.values():
             engine.close()
         if self.memory is not None:
             self.memory.close()
+
+
+def _apertium_hint(source: str, target: str) -> str:
+    """What to install for apertium to translate a pair: apertium itself only if it is missing."""
+    from .apertium import ApertiumEngine
+
+    if ApertiumEngine().executable is None:
+        return "install apertium and its language data (for fr→en: apt-get install apertium apertium-fr-es " \
+               "apertium-eng-spa)"
+    return (f"apertium is installed but has no {source}→{target} route: install its language data for "
+            f"the pair if there is any ('apt-cache search apertium-{source}')")
 
 
 @dataclass(frozen=True)
