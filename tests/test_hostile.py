@@ -4,6 +4,11 @@ Every test has a time limit, so a regression fails instead of hanging: an alarm 
 tests that run in this process (``time_limit`` below, ``@pytest.mark.time_limit(s)`` to
 change it), a ``timeout`` for those that run the real command. Servers listen on
 127.0.0.1 only.
+
+DEPENDS ON THE EXTRACTION REWRITE: the two tests marked ``xfail(strict=True)`` near the
+end (one 1.9 MB line; 10,000 unclosed «) time out today, in attribution.cues_before and
+text.find_quotes, which this branch does not change: the extraction rewrite removes
+those quadratic scans. Being strict, they fail loudly once it has: then drop the marks.
 """
 
 import json
@@ -661,3 +666,37 @@ def test_no_route_hint_asks_to_install_apertium_only_when_it_is_missing(monkeypa
     else:
         assert "install apertium and its language data" in message
     engines.close()
+
+
+# ---------------------------------------------------------------- extraction (see the module's docstring)
+@pytest.mark.xfail(strict=True, reason="quadratic scan in attribution.cues_before; fixed by the extraction rewrite")
+def test_one_line_of_19_megabytes_is_read_in_time_linear_in_its_size(tmp_path):
+    """A 1.9 MB source of one line (under the 2 MB limit) with no sentence end: more than
+    120 s and 1.16 GB before; reading it takes about 3 s, so 20 s is the whole make's budget."""
+    import subprocess
+
+    from conftest import SEEDS
+
+    seed = (SEEDS / "001_08897cc2a1369cc8.txt").read_text().replace(".", " ").replace("\n", " ")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "line.txt").write_text((seed * (1_900_000 // len(seed) + 1))[:1_900_000] + "\n")
+    assert 1_900_000 <= (src / "line.txt").stat().st_size < 2 * 1024 * 1024
+    try:
+        done = run_briefgen("make", "--sources", str(src), "--out", str(tmp_path / "out"), "--engine", "none",
+                            "--lang", "fr", "--format", "json", "--date", DAY, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a make of one 1.9 MB line took more than 20 s")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.time_limit(4)
+@pytest.mark.xfail(strict=True, reason="quadratic scan in text.find_quotes (_matching_close); "
+                                       "fixed by the extraction rewrite")
+def test_10000_unclosed_guillemets_are_read_in_time_linear_in_their_number(tmp_path):
+    """27 s for these 20 KB today, growing with the square of their number; a linear scan takes milliseconds."""
+    from briefgen.ingest import ingest
+
+    path = tmp_path / "guillemets.txt"
+    path.write_text(PROSE + "« " * 10_000 + "\n\n" + PROSE)
+    assert ingest(path).paragraphs
