@@ -64,6 +64,12 @@ class _Group(click.Group):
             ctx.exit(exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except OSError as exc:  # the system's refusal (a full disk, …): what and where, not a traceback
+            if ctx.obj and ctx.obj.get("verbose"):
+                raise
+            where = f": {one_line(str(exc.filename))}" if exc.filename else ""
+            click.echo(f"briefgen: error: {exc.strerror or type(exc).__name__}{where}", err=True)
+            ctx.exit(1)
         except Exception as exc:  # unexpected: one line, the traceback under --verbose
             if ctx.obj and ctx.obj.get("verbose"):
                 raise

@@ -68,7 +68,10 @@ def publish(folder: Path, files: dict[str, bytes], replaces: Callable[[str], boo
         else:
             os.chmod(staging, 0o755)
         for name, data in files.items():
-            _write_synced(staging / name, data)
+            try:
+                _write_synced(staging / name, data)
+            except OSError as exc:
+                raise BriefgenError(f"cannot write {folder / name}: {exc.strerror or exc}") from None
         _fsync_dir(staging)
         checkpoint("rename")
         if not folder.exists():
@@ -158,8 +161,10 @@ def atomic_write_all(files: dict[Path, bytes | str]) -> list[Path]:
     """Write several files so that either all are replaced or none is: every temporary
     file is written and synced first, and only then renamed into place."""
     staged: list[tuple[str, Path]] = []
+    current = next(iter(files), None)
     try:
         for path, data in files.items():
+            current = path
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX, dir=path.parent)
             staged.append((tmp, path))
@@ -175,8 +180,7 @@ def atomic_write_all(files: dict[Path, bytes | str]) -> list[Path]:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            target = next(iter(files)).parent
-            raise BriefgenError(f"cannot write to {target}: {exc.strerror or exc}") from None
+            raise BriefgenError(f"cannot write {current}: {exc.strerror or exc}") from None
         raise
     for folder in {path.parent for path in files}:
         _fsync_dir(folder)
@@ -227,8 +231,13 @@ class OutputLock:
                 raise LockHeld(f"another briefgen make (PID {holder}) is writing to "
                                f"{self.path.parent}; try again when it has finished") from None
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        except OSError as exc:  # a full disk, most likely
+            os.close(fd)
+            raise BriefgenError(f"cannot write to the output folder {self.path.parent} ({self.path.name}): "
+                                f"{exc.strerror or exc}") from None
         self._fd = fd
         return self
 

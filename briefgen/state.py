@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -33,15 +35,31 @@ CREATE TABLE IF NOT EXISTS feeds (
 """
 
 
+# SQLite's codes for a file it cannot write (a full disk, an I/O error, no permission),
+# as opposed to a file that is not a database it can use
+_CANNOT_WRITE = {"SQLITE_FULL", "SQLITE_IOERR", "SQLITE_CANTOPEN", "SQLITE_READONLY", "SQLITE_PERM"}
+
+
 class State:
     def __init__(self, out_dir: Path):
         self.path = Path(out_dir) / STATE_NAME
-        try:
+        with self._writing():
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite3.connect(self.path, timeout=10)
             self.db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """SQLite's and the file system's errors as one sentence that names the file."""
+        try:
+            yield
         except sqlite3.DatabaseError as exc:
+            code = "_".join((getattr(exc, "sqlite_errorname", None) or "").split("_")[:2])  # SQLITE_IOERR_WRITE
+            if code in _CANNOT_WRITE:
+                raise BriefgenError(f"cannot write the state file {self.path}: {exc}") from None
             raise BriefgenError(f"state file {self.path} is unusable ({exc}); move it away to start afresh") from None
+        except OSError as exc:
+            raise BriefgenError(f"cannot write the state file {self.path}: {exc.strerror or exc}") from None
 
     def close(self) -> None:
         self.db.close()
@@ -65,7 +83,7 @@ class State:
     def record_sources(self, date: str, lang: str, sources: list[tuple[str, str]]) -> None:
         """The (sha256, path) of the sources of the brief of ``date`` — replacing what an
         earlier run for the same date recorded."""
-        with self.db:
+        with self._writing(), self.db:
             self.db.execute("DELETE FROM included WHERE date = ? AND lang = ?", (date, lang))
             self.db.executemany("INSERT INTO included VALUES (?, ?, ?, ?)",
                                 [(date, lang, sha, path) for sha, path in sources])
@@ -78,7 +96,7 @@ class State:
         return (row[0], json.loads(row[1])) if row else None
 
     def record_rendered(self, date: str, lang: str, fingerprint: str, files: dict[str, str]) -> None:
-        with self.db:
+        with self._writing(), self.db:
             self.db.execute("INSERT OR REPLACE INTO rendered VALUES (?, ?, ?, ?)",
                             (date, lang, fingerprint, json.dumps(files, sort_keys=True)))
 
@@ -88,7 +106,7 @@ class State:
         return {row[0] for row in rows}
 
     def record_sent(self, date: str, lang: str, recipient: str, message_id: str) -> None:
-        with self.db:
+        with self._writing(), self.db:
             self.db.execute("INSERT OR REPLACE INTO sent VALUES (?, ?, ?, ?, ?)",
                             (date, lang, recipient, datetime.now(UTC).isoformat(timespec="seconds"),
                              message_id))

@@ -4,6 +4,10 @@ Every test has a time limit, so a regression fails instead of hanging: an alarm 
 tests that run in this process (``time_limit`` below, ``@pytest.mark.time_limit(s)`` to
 change it), a ``timeout`` for those that run the real command. Servers listen on
 127.0.0.1 only.
+
+NOT YET FAST ENOUGH: the test marked ``xfail(strict=True)`` near the end (a make of one
+1.9 MB line within 20 s) fails today: extraction is linear now (the quadratic scans are
+gone) but takes about 80 s on it. Being strict, it fails loudly once it is fast enough.
 """
 
 import json
@@ -622,3 +626,97 @@ def test_a_failure_while_swapping_leaves_the_old_folder(tmp_path, monkeypatch):
     with pytest.raises(Exception, match=f"cannot write to {day}: No space left on device"):
         fsutil.publish(day, {"brief-fr.html": b"new"}, replaces=lambda name: name.startswith("brief-fr."))
     assert (day / "brief-fr.html").read_text() == "old" and sorted(p.name for p in tmp_path.iterdir()) == [DAY]
+
+
+# ---------------------------------------------------------------- a full disk
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 512 KB file system of its own (tmpfs; needs root), unmounted afterwards."""
+    import subprocess
+
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)], capture_output=True,
+                          timeout=10)
+    if done.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here (needs root): " + done.stderr.decode(errors="replace").strip())
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], capture_output=True, timeout=10)
+
+
+def fill(disk, leave_kb):
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize // 1024
+    with open(disk / "filler", "ab") as handle:
+        handle.write(b"\0" * max(0, free - leave_kb) * 1024)
+
+
+@pytest.mark.time_limit(60)
+@pytest.mark.parametrize("leave_kb, message", [
+    (0, "cannot write to the output folder {out} (.briefgen.lock): No space left on device"),
+    (8, "cannot write {out}/2026-11-24/brief-fr."),
+], ids=["nothing-left", "room-for-the-lock-only"])
+def test_a_full_disk_says_which_file_and_leaves_the_earlier_brief(folder, small_disk, leave_kb, message):
+    out = small_disk / "out"
+    args = ("make", "--sources", str(folder), "--out", str(out), "--engine", "none", "--lang", "fr", "--date", DAY,
+            "--format", "html,json")
+    assert run_briefgen(*args, timeout=60).returncode == 0
+    before = {p.name: p.read_bytes() for p in (out / DAY).iterdir()}
+    (folder / "more.txt").write_text(FRENCH.replace("mardi", "jeudi") * 20)
+    fill(small_disk, leave_kb)
+    done = run_briefgen(*args, "--quiet", timeout=60)
+    assert done.returncode == 1
+    assert done.stderr.startswith("briefgen: error: " + message.format(out=out)), done.stderr
+    assert "No space left on device" in done.stderr and "unexpected" not in done.stderr
+    assert {p.name: p.read_bytes() for p in (out / DAY).iterdir()} == before
+
+
+@pytest.mark.parametrize("installed", [True, False], ids=["apertium-installed", "apertium-missing"])
+def test_no_route_hint_asks_to_install_apertium_only_when_it_is_missing(monkeypatch, installed):
+    from briefgen.translate import Engines, apertium
+
+    monkeypatch.setattr(apertium.shutil, "which", lambda name: "/usr/bin/apertium" if installed else None)
+    monkeypatch.setattr(apertium.ApertiumEngine, "modes", {("fr", "es"): "fr-es", ("es", "en"): "spa-eng"})
+    engines = Engines("auto")
+    message = engines.no_route_message("de", "en")
+    assert "briefgen models install de en" in message
+    if installed:
+        assert "apertium is installed but has no de→en route" in message and "apt-get install apertium" not in message
+    else:
+        assert "install apertium and its language data" in message
+    engines.close()
+
+
+# ---------------------------------------------------------------- extraction (see the module's docstring)
+@pytest.mark.xfail(strict=True, reason="extraction is linear now (about 45 µs a byte, benchmarks/extract_scale.py) "
+                                       "but a 1.9 MB line still takes about 80 s, over this 20 s budget")
+def test_one_line_of_19_megabytes_is_read_in_time_linear_in_its_size(tmp_path):
+    """A 1.9 MB source of one line (under the 2 MB limit) with no sentence end: more than
+    120 s and 1.16 GB before; reading it takes about 3 s, so 20 s is the whole make's budget."""
+    import subprocess
+
+    from conftest import SEEDS
+
+    seed = (SEEDS / "001_08897cc2a1369cc8.txt").read_text().replace(".", " ").replace("\n", " ")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "line.txt").write_text((seed * (1_900_000 // len(seed) + 1))[:1_900_000] + "\n")
+    assert 1_900_000 <= (src / "line.txt").stat().st_size < 2 * 1024 * 1024
+    try:
+        done = run_briefgen("make", "--sources", str(src), "--out", str(tmp_path / "out"), "--engine", "none",
+                            "--lang", "fr", "--format", "json", "--date", DAY, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail("a make of one 1.9 MB line took more than 20 s")
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.time_limit(4)
+def test_10000_unclosed_guillemets_are_read_in_time_linear_in_their_number(tmp_path):
+    """27 s for these 20 KB before, growing with the square of their number; an opening mark
+    after the last closing one is passed over at once now."""
+    from briefgen.ingest import ingest
+
+    path = tmp_path / "guillemets.txt"
+    path.write_text(PROSE + "« " * 10_000 + "\n\n" + PROSE)
+    assert ingest(path).paragraphs

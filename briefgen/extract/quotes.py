@@ -31,10 +31,13 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     i = 0
     n = len(text)
+    # where each closing mark last appears: an opening mark after it cannot close, and is
+    # passed over at once (10,000 unclosed « would otherwise each scan the rest of the text)
+    last = {mark: text.rfind(mark) for marks in _PAIRS.values() for mark in marks}
     while i < n:
         ch = text[i]
         close = None
-        if ch in _PAIRS and _opens(text, i):
+        if ch in _PAIRS and _opens(text, i) and any(last[mark] > i for mark in _PAIRS[ch]):
             close = _matching_close(text, i)
         elif ch == '"' and _opens(text, i):
             close = next((j for j in range(i + 1, n) if text[j] == '"' and _closes(text, j)), None)
