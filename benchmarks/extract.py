@@ -6,7 +6,9 @@
    every span between quote marks labelled by hand before any rule was changed for them,
    split once at random into a development half (rules may be tuned on it) and a test half
    (never looked at while tuning). Both halves are reported: quote precision and recall,
-   speaker accuracy, and speaker accuracy by the way a reader finds the speaker.
+   speaker accuracy, and speaker accuracy by the way a reader finds the speaker; with
+   spaCy's French parser (briefgen/extract/syntax.py) and with the cue rules alone, and the
+   extract stage's time per article both ways.
 2. ``benchmarks/labelled`` and ``benchmarks/heldout``: articles written here with the
    rules in mind; regression sets, not a measure.
 
@@ -19,7 +21,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +51,8 @@ def real_documents(labels: dict, data: Path) -> dict:
     return docs
 
 
-def score_halves(data: Path = orangesum.DATA, which: tuple[str, ...] = ("dev", "test")) -> dict:
+def score_halves(data: Path = orangesum.DATA, which: tuple[str, ...] = ("dev", "test"),
+                 docs: dict | None = None) -> dict:
     """{"dev": RealScore, "test": RealScore} of the current extractor on benchmarks/real."""
     from briefgen.extract import extract
     from briefgen.testing.evaluate import score_real
@@ -55,12 +60,37 @@ def score_halves(data: Path = orangesum.DATA, which: tuple[str, ...] = ("dev", "
     labels = json.loads(REAL.read_text(encoding="utf-8"))
     split = labels["_split"]
     articles = {k: v for k, v in labels.items() if not k.startswith("_")}
-    docs = real_documents(articles, data)
+    docs = docs or real_documents(articles, data)
     halves = {}
     for half in which:
         chosen = {k: v for k, v in articles.items() if int(Path(k).stem) in split[half]}
         halves[half] = score_real(chosen, docs, extract)
     return halves
+
+
+def time_extract(docs: dict) -> tuple[float, float, float]:
+    """Seconds to load the parser, and milliseconds per article of the extract stage with
+    the parser and with the rules alone (best of three passes over ``docs``)."""
+    from briefgen.extract import extract, syntax
+
+    probe = ("import time; start = time.perf_counter(); from briefgen.extract import syntax; "
+             "syntax.available('fr'); print(time.perf_counter() - start)")
+    load = float(subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                                cwd=ROOT).stdout)
+
+    def per_article() -> float:
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            for doc in docs.values():
+                extract(doc)
+            best = min(best, time.perf_counter() - start)
+        return best / len(docs) * 1000
+
+    with_parser = per_article()
+    with syntax.rules_only():
+        rules = per_article()
+    return load, with_parser, rules
 
 
 def main() -> None:
@@ -72,11 +102,24 @@ def main() -> None:
     parser.add_argument("--dev-only", action="store_true", help="while tuning: do not even score the test half")
     args = parser.parse_args()
     if (args.data / "parsed").is_dir():
-        halves = score_halves(args.data, ("dev",) if args.dev_only else ("dev", "test"))
+        from briefgen.extract import syntax
+
+        labels = json.loads(REAL.read_text(encoding="utf-8"))
+        docs = real_documents({k: v for k, v in labels.items() if not k.startswith("_")}, args.data)
+        which = ("dev",) if args.dev_only else ("dev", "test")
+        with syntax.rules_only():
+            rules = score_halves(args.data, which, docs)
+        halves = score_halves(args.data, which, docs)
+        parser_state = "with spaCy's parser" if syntax.available("fr") else "spaCy's French model not installed:"
         for half, score in halves.items():
             print(f"real/{half:4} ({score.articles} articles) {score.summary().split('; dates')[0]}; "
                   f"{score.ignored} spans labelled not speech")
+            print(f"    {parser_state} speakers {score.speaker_accuracy:.3f}; cue rules alone "
+                  f"{rules[half].speaker_accuracy:.3f}")
             print("    " + score.classes().replace("\n", "\n    "))
+        load, with_parser, alone = time_extract(docs)
+        print(f"extract stage, {len(docs)} real articles: {with_parser:.1f} ms an article with the parser "
+              f"(loaded once a process in {load:.1f} s), {alone:.1f} ms with the rules alone")
         for half, score in halves.items():
             if args.errors in (half, "all"):
                 print(f"-- disagreements, {half} half")

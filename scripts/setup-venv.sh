@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Create .venv and install briefgen into it (editable, with the test extras), and the Nu HTML
+# Create .venv and install briefgen into it (editable, with the test extras and spaCy's French
+# parser), and the Nu HTML
 # Checker (vnu.jar, from the npm registry, into .venv/vnu/) that the tests validate the
 # brief's HTML with.
 #
@@ -17,7 +18,7 @@ if ! "$venv/bin/python" -c "import torch" 2>/dev/null; then
     "${pip[@]}" install torch --index-url https://download.pytorch.org/whl/cpu 2>/dev/null ||
     echo "briefgen setup: no CPU build of torch found; pip will choose one" >&2
 fi
-"${pip[@]}" install -e ".[test]"
+"${pip[@]}" install -e ".[test,nlp]"
 
 # vnu.jar runs on the system's Java (install-system-deps.sh installs it): npm only fetches the
 # jar, and --ignore-scripts stops the package's own script from downloading a Java runtime

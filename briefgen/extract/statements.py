@@ -20,8 +20,10 @@ from .speakers import (
     continued,
     known_organisations,
     reporting_subjects,
+    resolve_phrase,
     subject_organisation,
 )
+from .syntax import subject_of
 
 SUMMARY_LENGTH = 3
 # words before a quoted name of a plan, document or operation: "la « Boussole stratégique »"
@@ -62,6 +64,8 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 if not found.speakers and not found.evidence:
                     found = _from_context(sentence, q_start, q.original, reported,
                                           reporter if alone else None, reporter_block == block, ctx)
+                if not found.speakers:
+                    found = _from_syntax(sentence, q_start, q.end - start, doc.language_of(block), ctx) or found
                 if not found.speakers and block != TITLE and doc.language_of(block) not in LANGUAGES:
                     found = _from_translation(doc.paragraphs[block].sentences, s, ctx) or found
                 previous = (q.end - start, found)
@@ -87,6 +91,17 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
     return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
                        roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, ctx: Context) -> Attribution | None:
+    """Where no cue and no context names a speaker: the subject of the clause that holds
+    the quotation, from a dependency parse, when a parser for the language is installed
+    (``syntax``); resolved like any speaker phrase ("la ministre", "elle", a name)."""
+    np = subject_of(sentence, q_start, q_end, language or "")
+    if not np:
+        return None
+    found = resolve_phrase(np, ctx, f"subject of the clause (parsed): {np}")
+    return found if found.speakers else None
 
 
 def _from_translation(sentences, index: int, ctx: Context) -> Attribution | None:

@@ -228,7 +228,7 @@ def score_real(labels: dict, documents: dict, extract_fn) -> RealScore:
                 cell[0] += 1
                 cell[1] += right
             if not right:
-                score.errors.append(f"{key}: {label_q['text'][:50]!r}: speaker {quote.speaker!r}, "
+                score.errors.append(f"{key}: {label_q['text'][:50]!r}: speaker {quote.speaker!r} [{quote.evidence}], "
                                     f"expected {label_q['speaker']!r} ({label_q.get('how')}/{label_q.get('ref')})")
         for i, q in enumerate(gold):
             if q["speech"] and i not in used:

@@ -1,0 +1,54 @@
+"""The parsed subject of a quotation's clause (briefgen/extract/syntax.py), used where no
+cue names a speaker, and the rules alone when no parser is installed."""
+
+from briefgen.detect import detect
+from briefgen.extract import extract, syntax
+from briefgen.extract.syntax import subject_of
+from briefgen.ingest import ingest
+
+
+def speakers_of(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
+
+
+def _inside(sentence: str) -> tuple[int, int]:
+    return sentence.index("«") + 2, sentence.index("»") - 1
+
+
+def test_subject_of_the_clause_holding_a_fragment():
+    cases = {
+        "La ministre a qualifié cette réforme de « brutale et injuste » lors du débat.": "La ministre",
+        "Le syndicat, qui a dénoncé une « mascarade », appelle à la grève.": "Le syndicat",
+        "Les élus de l'opposition, eux, dénoncent « un passage en force ».": "Les élus de l'opposition",
+    }
+    for sentence, subject in cases.items():
+        assert subject_of(sentence, *_inside(sentence), "fr") == subject, sentence
+
+
+def test_no_parser_for_the_language_gives_none():
+    sentence = "Die Ministerin nannte die Reform « brutal und ungerecht »."
+    assert subject_of(sentence, *_inside(sentence), "de") is None
+    assert not syntax.available("xx")
+
+
+ROLE = """La réforme des retraites au Sénat
+
+La ministre du Travail, Anne Durand, était mardi devant les sénateurs.
+
+La ministre, elle, voit dans ce texte une réforme « juste et nécessaire ».
+"""
+
+
+def test_a_role_subject_found_by_the_parse_names_the_speaker(tmp_path, monkeypatch):
+    speaker, evidence = speakers_of(tmp_path, ROLE)["juste et nécessaire"]
+    assert speaker == "Anne Durand"
+    assert evidence == "subject of the clause (parsed): La ministre"
+    # without a parser (spaCy or its French model not installed) the rules stand alone
+    monkeypatch.setattr(syntax, "_pipeline", lambda language: None)
+    assert speakers_of(tmp_path, ROLE)["juste et nécessaire"][0] is None
+    monkeypatch.undo()
+    with syntax.rules_only():
+        assert speakers_of(tmp_path, ROLE)["juste et nécessaire"][0] is None
+    assert speakers_of(tmp_path, ROLE)["juste et nécessaire"][0] == "Anne Durand"
