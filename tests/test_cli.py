@@ -155,7 +155,7 @@ def test_help_is_fast_and_imports_nothing_heavy():
             "from briefgen.cli import main\n"
             "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
             "heavy = [m for m in ('argostranslate', 'torch', 'weasyprint', 'ctranslate2', 'stanza', 'langdetect',"
-            " 'trafilatura', 'jinja2') if m in sys.modules]\n"
+            " 'trafilatura', 'jinja2', 'spacy') if m in sys.modules]\n"
             "print('HEAVY', heavy)\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert "HEAVY []" in done.stdout, done.stdout + done.stderr
