@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..dates import _key as _date_key
+from ..dates import month_numbers, weekday_numbers
 from .lexicon import (
     ACCORDING_TO,
     ADVERBIALS,
@@ -114,8 +116,8 @@ _SUBJECT_VERBS = [
 ]
 # an attribution set inside the quotation between commas: « Texte, explique-t-il, suite »
 _INCISES = [
-    re.compile(rf",\s*{_PRESENT}-(?:t-)?{_PRONOUN}\s*,", re.I),
-    re.compile(rf",\s*{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\s*,", re.I),
+    re.compile(rf",\s*{_PRESENT}-(?:t-)?{_PRONOUN}\s*[,.;!?]", re.I),
+    re.compile(rf",\s*{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\s*[,.;!?]", re.I),
     re.compile(rf",\s*{_PRESENT}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
     re.compile(rf",\s*{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
 ]
@@ -136,6 +138,9 @@ class Attribution:
     speakers: tuple[str, ...] = ()
     role: str | None = None
     evidence: str | None = None
+    # a role or description that named nobody yet ("le porte-parole de l'état-major"): the
+    # person it names later in the text is the speaker
+    phrase: str | None = None
 
     @property
     def speaker(self) -> str | None:
@@ -156,6 +161,8 @@ class Context:
     # an organisation's short name → the full name the text gave it ("le ministère" → "ministère
     # de la Culture"), when the text gives only one
     organisations: dict[str, str] = field(default_factory=dict)
+    # roles and descriptions resolved to a person, by their words ("le porte-parole de l'armée")
+    phrases: dict[str, str] = field(default_factory=dict)
 
     def remember(self, speakers: tuple[str, ...]) -> None:
         if len(speakers) == 1:
@@ -364,7 +371,10 @@ _TOLD_TO = re.compile(r"^(?:à|au|aux|to)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A
 def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by_name: bool = True) -> Attribution:
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
-    np = _TOLD_TO.sub("", np.strip())
+    np = _TOLD_TO.sub("", _drop_filler(np.strip()))
+    head, comma, rest = np.partition(",")
+    if comma and head.strip() and not _opens_with_name(rest):
+        np = head  # "l'état-major, à quelques jours du sommet où Emmanuel Macron …": the staff
     low = np.lower()
     for phrase in PLURAL_PHRASES:
         if low.startswith(phrase):
@@ -391,6 +401,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if person is None and role.group("det") and role.start() == 0:
             person = _role_antecedent(role, np, ctx)
         if person:
+            ctx.phrases[phrase_key(np)] = person
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
     organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
@@ -399,8 +410,51 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
         person = _described_antecedent(described, ctx)
         if person:
+            ctx.phrases[phrase_key(np)] = person
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
-    return Attribution((), None, evidence)
+    return Attribution((), None, evidence, phrase_key(np) if role or described else None)
+
+
+def _opens_with_name(text: str) -> bool:
+    """The words after a comma name a person at once: an apposition ("le ministre, Gérald
+    Darmanin")."""
+    text = text.lstrip()
+    mentions = find_mentions(text[:80])
+    return bool(mentions) and mentions[0].start <= 5
+
+
+def phrase_key(np: str) -> str:
+    """A role or description compared across a text: lower case, up to its first comma."""
+    return " ".join(np.split(",")[0].lower().split())
+
+
+def named_later(found: Attribution, ctx: Context) -> Attribution:
+    """A quote whose role or description named nobody when it was read ("a déclaré le
+    porte-parole de l'état-major", the colonel's name coming later) gets the person the same
+    words named later in the text."""
+    person = ctx.phrases.get(found.phrase) if found.phrase and not found.speakers else None
+    if not person:
+        return found
+    return Attribution((person,), ctx.cast.roles.get(person), f"{found.evidence} (named later)")
+
+
+_SINGLE_ADVERBIALS = frozenset(a.lower() for a in ADVERBIALS)
+
+
+def _drop_filler(np: str) -> str:
+    """The phrase without the adverbs and dates that may stand between a verb of saying and
+    its subject ("encore le député", "jeudi 9 janvier le porte-parole")."""
+    rest = np
+    while True:
+        m = re.match(r"([\w’'-]+)[\s,]*", rest)
+        if not m or m.end() >= len(rest):
+            return rest
+        word = m.group(1)
+        key = _date_key(word)
+        if not (word.isdigit() or (word.islower() and (word in _SINGLE_ADVERBIALS or key in month_numbers()
+                                                       or key in weekday_numbers()))):
+            return rest
+        rest = rest[m.end():]
 
 
 # a definite description of one person: "le gérant", "l'ancienne députée", "la mère de famille"

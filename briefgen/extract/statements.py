@@ -19,6 +19,7 @@ from .speakers import (
     attribute,
     continued,
     known_organisations,
+    named_later,
     reporting_subjects,
     resolve_phrase,
     subject_organisation,
@@ -85,7 +86,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
-    quotes = _one_per_text(doc, quotes)
+    quotes = _one_per_text(doc, [(q, named_later(found, ctx)) for q, found in quotes])
     shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
     statements = [_with_role(st, ctx, shown) for st in quotes]
     summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
