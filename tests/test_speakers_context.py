@@ -97,3 +97,17 @@ def test_a_language_without_a_data_file_gets_its_speaker_from_the_translation(tm
     (quote,) = extract(replace(doc, paragraphs=(translated,))).quotes
     assert quote.speaker == "Tomasz Nowicki"
     assert quote.evidence.startswith("from the translation")
+
+
+BODY = """Crues : trois départements en vigilance orange
+
+« Les niveaux continuent de monter sur la Dives », indique Vigicrues, le service d'information sur les crues.
+
+« Des débordements dommageables peuvent se produire », précise l'institut de surveillance.
+"""
+
+
+def test_a_body_described_after_its_name_is_that_body(tmp_path):
+    found = speakers_of(tmp_path, BODY)
+    assert found["Les niveaux continuent de monter sur la Dives"][0] == "Vigicrues"
+    assert found["Des débordements dommageables peuvent se produire"][0] == "Vigicrues"

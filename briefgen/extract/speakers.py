@@ -156,6 +156,7 @@ class Context:
     last_single: str | None = None
     last_group: tuple[str, ...] = ()
     last_subject: str | None = None
+    last_body: str | None = None
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
     # an organisation's short name → the full name the text gave it ("le ministère" → "ministère
@@ -170,6 +171,12 @@ class Context:
             self._when["single"] = self.sentence_no
         elif len(speakers) > 1:
             self.last_group = speakers
+
+    def body(self, name: str) -> None:
+        """An organisation spoke or acted: the last one named by its proper name is the one a
+        later "l'institut", "le comité" means."""
+        if not name.islower():
+            self.last_body = name
 
     def subject(self, person: str) -> None:
         self.last_subject = person
@@ -405,7 +412,11 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
     organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
-        return Attribution((ctx.organisations.get(organisation.lower(), organisation),), None, evidence)
+        name = ctx.organisations.get(organisation.lower(), organisation)
+        if name.islower() and ctx.last_body:
+            name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
+        ctx.body(name)
+        return Attribution((name,), None, evidence)
     described = _DESCRIPTION.match(np)
     if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
         person = _described_antecedent(described, ctx)
