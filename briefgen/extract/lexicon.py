@@ -70,6 +70,7 @@ NAME_PARTICLES = frozenset(_all("words", "name_particles"))
 INSTITUTIONS = frozenset(DATA["common"]["words"]["not_names"])
 ORGANISATION_HEADS = tuple(_all("organisations", "heads"))
 ORGANISATION_END = tuple(_all("organisations", "end_words"))
+ORGANISATION_DESCRIPTIONS = frozenset(h.lower() for h in _all("organisations", "descriptions"))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"
 # words: read by the shared cue patterns of speakers.py (French and English have their own
 # shapes there too: "a-t-il ajouté", "explique-t-elle", '"…," Austin said')

@@ -25,6 +25,7 @@ from .lexicon import (
     IN_THE_VIEW_OF,
     INSTITUTIONS,
     NOT_NAMES,
+    ORGANISATION_DESCRIPTIONS,
     ORGANISATION_END,
     ORGANISATION_HEADS,
     OTHER_AUXILIARIES,
@@ -413,7 +414,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
-        if name.islower() and ctx.last_body:
+        if name.islower() and ctx.last_body and name.split()[0] in ORGANISATION_DESCRIPTIONS:
             name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
         ctx.body(name)
         return Attribution((name,), None, evidence)

@@ -141,7 +141,9 @@ _ARTICLE = re.compile(r"^(?:(?:le|la|les)\s+|l'\s*)|^(?:m|mme|mm|mlle|mr|mrs|ms|
 
 
 def speaker_key(name: str) -> str:
-    """A speaker's name compared without case, accents, a leading article or title."""
+    """A speaker's name compared without case, accents, a leading article or title, or an
+    acronym in brackets ("Agence régionale de santé (ARS)" is the agency)."""
+    name = re.sub(r"\s*\([A-Z0-9]{2,10}\)", "", name)
     text = unicodedata.normalize("NFD", name.replace("’", "'"))
     text = "".join(c for c in text if unicodedata.category(c) != "Mn").lower().strip()
     text = _ARTICLE.sub("", text)
