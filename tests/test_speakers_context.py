@@ -111,3 +111,26 @@ def test_a_body_described_after_its_name_is_that_body(tmp_path):
     found = speakers_of(tmp_path, BODY)
     assert found["Les niveaux continuent de monter sur la Dives"][0] == "Vigicrues"
     assert found["Des débordements dommageables peuvent se produire"][0] == "Vigicrues"
+
+
+PORTRAIT = """Le diagnostic sévère du Pr Martin
+
+Devant la commission d'enquête, le professeur Paul Martin a critiqué l'organisation des tests.
+
+Le chercheur a également mis en cause le recours aux modélisations, une « croyance qui finit par être de la religion ».
+
+« Vous avez porté des accusations graves », a résumé Eric Ciotti, rapporteur de la commission.
+
+Au cours de son audition, le chercheur marseillais, qui portait une veste grise, a regretté que des « décisions médicales » aient été prises par le politique.
+
+« Je suis un grand scientifique », s'est récrié le chercheur.
+"""
+
+
+def test_a_description_names_the_same_person_each_time(tmp_path):
+    found = speakers_of(tmp_path, PORTRAIT)
+    assert found["croyance qui finit par être de la religion"][0] == "Paul Martin"
+    assert found["Vous avez porté des accusations graves"][0] == "Eric Ciotti"
+    # "le chercheur" named Paul Martin: so does "le chercheur marseillais", after Ciotti spoke
+    assert found["décisions médicales"][0] == "Paul Martin"
+    assert found["Je suis un grand scientifique"][0] == "Paul Martin"

@@ -165,6 +165,8 @@ class Context:
     organisations: dict[str, str] = field(default_factory=dict)
     # roles and descriptions resolved to a person, by their words ("le porte-parole de l'armée")
     phrases: dict[str, str] = field(default_factory=dict)
+    # the person each description's noun named ("chercheur" → "Didier Raoult")
+    described: dict[str, str] = field(default_factory=dict)
 
     def remember(self, speakers: tuple[str, ...]) -> None:
         if len(speakers) == 1:
@@ -470,16 +472,25 @@ def _drop_filler(np: str) -> str:
 
 
 # a definite description of one person: "le gérant", "l'ancienne députée", "la mère de famille"
-_DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’])\s*(?P<noun>(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*"
-                          r"[a-zàâçéèêëîïôûùüÿœ-]{3,})\b", re.IGNORECASE)
+_DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’]|ce|cet|cette)\s*"
+                          r"(?P<noun>(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,})\b",
+                          re.IGNORECASE)
 
 
 def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
+    """The person a description names: the one the same noun named before in the text ("le
+    chercheur" once Didier Raoult, "le chercheur marseillais" later), else the person just
+    spoken of, if the gender fits."""
     det, noun = described.group("det").lower(), described.group("noun").lower()
-    gender = "m" if det == "le" else "f" if det == "la" else ("f" if noun.endswith(("e", "euse", "rice")) else None)
+    head = noun.split()[-1]
+    if head in ctx.described:
+        return ctx.described[head]
+    gender = ("m" if det in ("le", "ce", "cet") else "f" if det in ("la", "cette")
+              else ("f" if noun.endswith(("e", "euse", "rice")) else None))
     for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
+        ctx.described[head] = candidate
         return candidate
     return None
 
@@ -489,12 +500,15 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     text was just speaking of, if the role fits them (gender, and no other role known)."""
     gender = role_gender(role.group("det"), np[role.start("head"):])
     head = role.group("head").lower()
+    if head in ctx.described:  # the role named someone before: the same person
+        return ctx.described[head]
     for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
         known = ctx.cast.roles.get(candidate)
         if known and head not in known.lower():
             continue
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
+        ctx.described[head] = candidate
         return candidate
     return None
 
