@@ -134,3 +134,25 @@ def test_a_description_names_the_same_person_each_time(tmp_path):
     # "le chercheur" named Paul Martin: so does "le chercheur marseillais", after Ciotti spoke
     assert found["décisions médicales"][0] == "Paul Martin"
     assert found["Je suis un grand scientifique"][0] == "Paul Martin"
+
+
+CATAPHORA = """Céline Dion : un nouveau proche sur le départ
+
+« J'ai deux jeunes enfants. Pour moi, c'est important de passer du temps avec eux », explique le gérant dans le Journal de Montréal, alors que la chanteuse vient de redémarrer ses concerts. Aldo Giampaolo rend son tablier.
+
+« C'était difficile », précise le père de famille.
+
+« J'apprécie ce qu'il a fait pour ma carrière », a commenté Céline Dion dans un communiqué.
+
+« Son entourage est là pour l'aider », précise l'ancien manager.
+"""
+
+
+def test_a_description_before_the_name_is_the_person_named_next(tmp_path):
+    found = speakers_of(tmp_path, CATAPHORA)
+    first = found["J'ai deux jeunes enfants. Pour moi, c'est important de passer du temps avec eux"]
+    assert first[0] == "Aldo Giampaolo" and first[1].endswith("(named later)")
+    assert found["C'était difficile"][0] == "Aldo Giampaolo"
+    assert found["J'apprécie ce qu'il a fait pour ma carrière"][0] == "Céline Dion"
+    # "l'ancien manager" is no woman: the man the other descriptions named
+    assert found["Son entourage est là pour l'aider"][0] == "Aldo Giampaolo"

@@ -141,6 +141,14 @@ class Cast:
     roles: dict[str, str] = field(default_factory=dict)  # full name -> role as written
     by_role: dict[str, list[str]] = field(default_factory=dict)  # role head -> full names
     mentions: dict[str, int] = field(default_factory=dict)  # full name -> times named
+    # full name -> (index of the text, offset) where it is first named
+    first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def named_after(self, text: int, offset: int, within: int = 1) -> list[str]:
+        """People first named after ``offset`` of text ``text`` (and no more than ``within``
+        texts later), in the order they are named."""
+        later = [(at, name) for name, at in self.first_seen.items() if (text, offset) < at <= (text + within, 1 << 30)]
+        return [name for _, name in sorted(later)]
 
     def most_named(self) -> list[str]:
         """People named more than once, the most often named first: whom the text is about."""
@@ -213,15 +221,16 @@ _QUALIFIER_END = re.compile(r"[,;:.()«»\"“”„]|\s(?:qui|que|dont|lors|dan
 def build_cast(texts: list[str]) -> Cast:
     """Collect names (full names first, so "M. X" can resolve) and "role, Name" pairs."""
     cast = Cast()
-    mentions = [(text, m) for text in texts for m in find_mentions(text)]
+    mentions = [(i, m) for i, text in enumerate(texts) for m in find_mentions(text)]
     for _, m in mentions:
         for name in m.names:
             if len(name.split()) >= 2:
                 cast.add_name(name, None if m.plural else m.gender)
-    for _, m in mentions:
+    for i, m in mentions:
         for name in m.names:
             full = cast.add_name(name, None if m.plural else m.gender)
             cast.mentions[full] = cast.mentions.get(full, 0) + 1
+            cast.first_seen.setdefault(full, (i, m.start))
     for text in texts:
         for m in find_mentions(text):
             if len(m.names) != 1:

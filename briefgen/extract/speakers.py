@@ -335,7 +335,7 @@ _RELATION = re.compile(
     r"^(?:l['’]|le|la|les|un|une|son|sa|ses|leur|the|a|an|his|her)\s*(?:époux|épouse|mari|femme|fils|fille|"
     r"père|mère|frère|sœur|proche|proches|entourage|avocat|avocate|avocats|ami|amie|amis|collaborateur|"
     r"collaboratrice|biographe|voisin|voisine|husband|wife|son|daughter|father|mother|brother|sister|"
-    r"lawyer|friend|aide)s?\s+(?:de|du|des|d['’]|of)\b", re.I)
+    r"lawyer|friend|aide)s?\s+(?:de|du|des|d['’]|of)\b(?!\s+famille)", re.I)  # "le père de famille": a description
 _RELATIVE_CLAUSE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle|who|which)\b", re.I)
 
 
@@ -442,14 +442,34 @@ def phrase_key(np: str) -> str:
     return " ".join(np.split(",")[0].lower().split())
 
 
-def named_later(found: Attribution, ctx: Context) -> Attribution:
-    """A quote whose role or description named nobody when it was read ("a déclaré le
-    porte-parole de l'état-major", the colonel's name coming later) gets the person the same
-    words named later in the text."""
-    person = ctx.phrases.get(found.phrase) if found.phrase and not found.speakers else None
+def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Attribution:
+    """A quote whose role or description named nobody when it was read gets the person the
+    same words named later in the text ("a déclaré le porte-parole de l'état-major", the
+    colonel's name coming later), else the first person of its gender named just after it
+    ("explique le gérant …, alors qu'Aldo Giampaolo rend son tablier"): ``text`` and
+    ``offset`` say where the quote is."""
+    if not found.phrase or found.speakers:
+        return found
+    person = ctx.phrases.get(found.phrase)
+    if not person:
+        gender = _phrase_gender(found.phrase)
+        person = next((p for p in ctx.cast.named_after(text, offset)
+                       if not gender or ctx.cast.genders.get(p, gender) == gender), None)
     if not person:
         return found
     return Attribution((person,), ctx.cast.roles.get(person), f"{found.evidence} (named later)")
+
+
+def _phrase_gender(phrase: str) -> str | None:
+    """The gender a description's article or adjective shows ("le gérant", "l'ancienne")."""
+    m = re.match(r"(le|ce|cet|la|cette|l['’])\s*(\w+)", phrase)
+    if not m:
+        return None
+    if m.group(1) in ("le", "ce", "cet") or m.group(2) in ("ancien", "nouveau"):
+        return "m"
+    if m.group(1) in ("la", "cette") or m.group(2) in ("ancienne", "nouvelle"):
+        return "f"
+    return None
 
 
 _SINGLE_ADVERBIALS = frozenset(a.lower() for a in ADVERBIALS)
@@ -473,7 +493,7 @@ def _drop_filler(np: str) -> str:
 
 # a definite description of one person: "le gérant", "l'ancienne députée", "la mère de famille"
 _DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’]|ce|cet|cette)\s*"
-                          r"(?P<noun>(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,})\b",
+                          r"(?P<noun>(?-i:(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,}))\b",
                           re.IGNORECASE)
 
 
@@ -485,9 +505,10 @@ def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
     head = noun.split()[-1]
     if head in ctx.described:
         return ctx.described[head]
-    gender = ("m" if det in ("le", "ce", "cet") else "f" if det in ("la", "cette")
-              else ("f" if noun.endswith(("e", "euse", "rice")) else None))
-    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
+    gender = _phrase_gender(f"{det} {noun}") or ("f" if noun.endswith(("e", "euse", "rice")) else None)
+    # the person just spoken of, else the one other descriptions named ("le gérant", then
+    # "l'ancien manager")
+    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
         ctx.described[head] = candidate

@@ -65,7 +65,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 if not found.speakers and not found.evidence:
                     found = _from_context(sentence, q_start, q.original, reported,
                                           reporter if alone else None, reporter_block == block, ctx)
-                if not found.speakers:
+                if not found.speakers and not found.phrase:
                     found = _from_syntax(sentence, q_start, q.end - start, doc.language_of(block), ctx) or found
                 if not found.speakers and block != TITLE and doc.language_of(block) not in LANGUAGES:
                     found = _from_translation(doc.paragraphs[block].sentences, s, ctx) or found
@@ -86,7 +86,9 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
-    quotes = _one_per_text(doc, [(q, named_later(found, ctx)) for q, found in quotes])
+    first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
+    quotes = _one_per_text(doc, [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first,
+                                                 q.start)) for q, found in quotes])
     shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
     statements = [_with_role(st, ctx, shown) for st in quotes]
     summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
