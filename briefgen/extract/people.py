@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import (
+    CASE_ENDINGS,
     ENGLISH_REPORTING,
     FEMININE_ROLE_WORDS,
     NAME_PARTICLES,
@@ -28,7 +29,9 @@ _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.is
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.isalpha())
 # a capitalised word, with an inner capital as in "McCuller", "DiCaprio", "LeBlanc"
 _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
-_PART = r"(?:de|du|des|von|van|der|den|di|da|dos|bin|al|el)"
+# particles inside a name; "der"/"den" only after "von"/"van" ("von der Leyen"): "Kirchhoff der
+# Deutschen Presse-Agentur" is a name and the one it was said to
+_PART = r"(?:de|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|dos|bin|al|el)"
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 _TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
 MENTION = re.compile(
@@ -171,8 +174,12 @@ class Cast:
         return matches.pop() if len(matches) == 1 else name
 
     def resolve_surname(self, name: str) -> str:
-        """"Stoltenberg" -> "Jens Stoltenberg" when exactly one full name ends with it."""
+        """"Stoltenberg" -> "Jens Stoltenberg" when exactly one full name ends with it; in a
+        language that declines names, "Кольцовой" -> "Марина Кольцова" (same stem)."""
         matches = [f for f in self.full_names if f.split()[-1] == name.split()[-1] and f != name]
+        if not matches:
+            stem = _stem(name.split()[-1])
+            matches = [f for f in self.full_names if f != name and len(f.split()) > 1 and _stem(f.split()[-1]) == stem]
         return matches[0] if len(set(matches)) == 1 else name
 
     def add_role(self, name: str, role: str, head: str, gender: str | None) -> None:
@@ -198,13 +205,25 @@ class Cast:
         return people[0] if len(people) == 1 else None
 
     def known_surname(self, phrase: str) -> str | None:
-        """A capitalised word of ``phrase`` that is the surname of exactly one known person."""
+        """A capitalised word of ``phrase`` that is the surname of exactly one known person
+        (declined or not: "Кольцовой")."""
         for word in re.findall(r"[\w’'-]+", phrase):
             if word[:1].isupper() and word not in NOT_NAMES:
                 matches = {f for f in self.full_names if len(f.split()) > 1 and f.split()[-1] == word}
+                if not matches:
+                    matches = {f for f in self.full_names if len(f.split()) > 1 and _stem(f.split()[-1]) == _stem(word)}
                 if len(matches) == 1:
                     return matches.pop()
         return None
+
+
+def _stem(word: str) -> str:
+    """A surname without the case ending of a language that declines names (the languages'
+    ``people.case_endings``): "Кольцовой" and "Кольцова" → "Кольцов"."""
+    for ending in CASE_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _qualifier(text: str) -> str:

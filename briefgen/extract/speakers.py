@@ -20,14 +20,17 @@ from ..dates import _key as _date_key
 from ..dates import month_numbers, weekday_numbers
 from .lexicon import (
     ACCORDING_TO,
+    ADDRESSEES,
     ADVERBIALS,
     ENGLISH_REPORTING,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
     NOT_NAMES,
+    ORGANISATION_ADJECTIVE_ENDINGS,
     ORGANISATION_DESCRIPTIONS,
     ORGANISATION_END,
     ORGANISATION_HEADS,
+    ORGANISATION_SPEAKING_IN,
     OTHER_AUXILIARIES,
     OTHER_REPORTING,
     PLURAL_PHRASES,
@@ -396,6 +399,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
     mentions = find_mentions(np)
+    surname = ctx.cast.known_surname(np.split()[0]) if np.split() else None
+    if surname and (not mentions or mentions[0].start > 0):
+        # "sagte Kirchhoff der Deutschen Presse-Agentur": the surname comes first
+        return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     if mentions:
         # the first person named, and those joined to it by "et"/"and" ("X et le ministre Y")
         kept = mentions[:1] + [m for prev, m in zip(mentions, mentions[1:], strict=False)
@@ -408,7 +415,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     role = find_role(np)
     if role and not re.search(r"\b(?:de|du|des|d['’]|of)\s*(?:la |l['’])?$", np[: role.start("head")], re.I):
         person = ctx.cast.by_role_phrase(role.group("head"), np[role.end():])
-        if person is None and role.group("det") and role.start() == 0:
+        # "le Premier ministre", or a bare role in a language without articles ("заявил дипломат")
+        if person is None and role.start() == 0 and (role.group("det") or np.strip().lower() == role.group(0).lower()):
             person = _role_antecedent(role, np, ctx)
         if person:
             ctx.phrases[phrase_key(np)] = person
@@ -451,7 +459,7 @@ def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Att
     if not found.phrase or found.speakers:
         return found
     person = ctx.phrases.get(found.phrase)
-    if not person:
+    if not person and _DESCRIPTION.match(found.phrase):  # "le gérant": not a bare role ("дипломат")
         gender = _phrase_gender(found.phrase)
         person = next((p for p in ctx.cast.named_after(text, offset)
                        if not gender or ctx.cast.genders.get(p, gender) == gender), None)
@@ -477,9 +485,14 @@ _SINGLE_ADVERBIALS = frozenset(a.lower() for a in ADVERBIALS)
 
 def _drop_filler(np: str) -> str:
     """The phrase without the adverbs and dates that may stand between a verb of saying and
-    its subject ("encore le député", "jeudi 9 janvier le porte-parole")."""
+    its subject ("encore le député", "jeudi 9 janvier le porte-parole"), and without whom
+    the words were said to ("сказал РИА Новости источник")."""
     rest = np
     while True:
+        told = next((a for a in ADDRESSEES if rest.startswith(a + " ")), None)
+        if told:
+            rest = rest[len(told):].lstrip()
+            continue
         m = re.match(r"([\w’'-]+)[\s,]*", rest)
         if not m or m.end() >= len(rest):
             return rest
@@ -607,10 +620,25 @@ def subject_organisation(clause: str) -> str | None:
 def organisation_name(np: str) -> str | None:
     """The organisation a noun phrase names ("la préfecture du Nord dans un communiqué" →
     "préfecture du Nord"), without its article; None if it names none."""
-    m = _ORGANISATION.match(np.strip())
+    np = np.strip()
+    first, _, rest = np.partition(" ")
+    if first.lower() in ORGANISATION_SPEAKING_IN and rest:
+        np = rest  # "в МИД России (отметили)"
+    m = _ORGANISATION.match(np)
     if not m:
-        return None
-    name = m.group("name") or m.group("acronym")
+        # adjectives before the head, in languages that put them there ("Объединенная
+        # судостроительная корпорация")
+        words = np.split()
+        k = 0
+        while k < min(2, len(words) - 1) and words[k].lower().endswith(ORGANISATION_ADJECTIVE_ENDINGS):
+            k += 1
+        m = _ORGANISATION.match(" ".join(words[k:])) if k else None
+        if not m or not m.group("name"):
+            return None
+        adjectives = " ".join(words[:k]) + " "
+    else:
+        adjectives = ""
+    name = adjectives + (m.group("name") or m.group("acronym"))
     if m.group("acronym") and not m.group("acronym")[:2].isupper():
         return None
     end = _ORGANISATION_END.search(name)

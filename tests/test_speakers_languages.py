@@ -1,0 +1,61 @@
+"""Speakers in languages other than French, read by the same engine from the language data
+files: declined surnames, bodies that speak impersonally, addressees between verb and
+speaker, bare roles in languages without articles."""
+
+from briefgen.detect import detect
+from briefgen.extract import extract
+from briefgen.ingest import ingest
+
+
+def speakers_of(tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
+
+
+RUSSIAN = """Верфь получила крупнейший заказ
+
+САНКТ-ПЕТЕРБУРГ, 16 апреля — РИА Новости. Верфь получила заказ на строительство шести газовозов, сообщил заместитель министра промышленности Игорь Мезенцев.
+
+По словам замминистра, контракт будет подписан «до конца года».
+
+«Мы не ставим никаких условий», — заявил замминистра.
+
+Ведущий аналитик Института экономики транспорта Марина Кольцова считает сроки слишком оптимистичными. По словам Кольцовой, «первые суда реально увидеть на воде не раньше чем через четыре года».
+
+В МИД России отметили, что Москва «высоко ценит посредническую роль Анкары».
+
+Объединенная судостроительная корпорация (ОСК) в своем заявлении подчеркнула, что «все сроки по контракту будут соблюдены».
+
+Вице-губернатор Санкт-Петербурга Денис Карпенко заявил: «Город готов предоставить рабочим жилье».
+
+«Без импортных компонентов никто эти газовозы в срок не построит», — сказал РИА Новости источник в отрасли.
+"""
+
+
+def test_russian_speakers(tmp_path):
+    found = speakers_of(tmp_path, RUSSIAN)
+    assert found["до конца года"][0] == "Игорь Мезенцев"  # a role's short form
+    assert found["Мы не ставим никаких условий"][0] == "Игорь Мезенцев"  # a bare role
+    assert found["первые суда реально увидеть на воде не раньше чем через четыре года"][0] == "Марина Кольцова"
+    assert found["высоко ценит посредническую роль Анкары"][0] == "МИД России"
+    assert found["все сроки по контракту будут соблюдены"][0].startswith("Объединенная судостроительная корпорация")
+    assert found["Город готов предоставить рабочим жилье"][0] == "Денис Карпенко"
+    # an unnamed source, the agency it spoke to skipped
+    assert found["Без импортных компонентов никто эти газовозы в срок не построит"][0] is None
+
+
+GERMAN = """Opposition kritisiert Bundeswehrpläne
+
+Berlin (dpa) - Die Wehrbeauftragte Sabine Kirchhoff hält die Pläne für unzureichend.
+
+„Neue Brigaden auf dem Papier helfen niemandem“, sagte Kirchhoff der Deutschen Presse-Agentur.
+
+Die Kommissionspräsidentin Ursula von der Leyen sagte: „Europa muss mehr tun.“
+"""
+
+
+def test_german_surname_before_the_addressee_and_name_particles(tmp_path):
+    found = speakers_of(tmp_path, GERMAN)
+    assert found["Neue Brigaden auf dem Papier helfen niemandem"][0] == "Sabine Kirchhoff"
+    assert found["Europa muss mehr tun."][0] == "Ursula von der Leyen"
