@@ -59,3 +59,28 @@ def test_german_surname_before_the_addressee_and_name_particles(tmp_path):
     found = speakers_of(tmp_path, GERMAN)
     assert found["Neue Brigaden auf dem Papier helfen niemandem"][0] == "Sabine Kirchhoff"
     assert found["Europa muss mehr tun."][0] == "Ursula von der Leyen"
+
+
+CATALAN = """La cooperativa recupera els diners
+
+Girona, 8 de juny (ACN).- La Cooperativa Fruitera de l'Empordà ha anunciat que recuperarà els diners després de la sentència del Tribunal Superior de Justícia de Catalunya.
+
+La cooperativa ha celebrat la decisió en un comunicat: «Avui és un dia per mirar endavant».
+
+El conseller d'Economia, Albert Roigé i Pons, ha defensat els comptes. «Són uns comptes pensats per a la gent», va dir el conseller.
+
+La Cambra de Comerç de Barcelona, per la seva banda, considera que els pressupostos «van en la bona direcció».
+"""
+
+
+def test_catalan_bodies_and_names(tmp_path):
+    found = speakers_of(tmp_path, CATALAN)
+    # "la cooperativa" is the cooperative the text named
+    assert found["Avui és un dia per mirar endavant"][0] == "Cooperativa Fruitera de l'Empordà"
+    assert found["Són uns comptes pensats per a la gent"][0] == "Albert Roigé i Pons"
+    assert found["van en la bona direcció"][0] == "Cambra de Comerç de Barcelona"
+
+
+def test_an_english_indefinite_source_is_not_a_body(tmp_path):
+    found = speakers_of(tmp_path, 'Allies wait for London\n\n"Everyone is watching what London does," a NATO diplomat said.\n')
+    assert found["Everyone is watching what London does,"][0] is None

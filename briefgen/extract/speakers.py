@@ -27,6 +27,8 @@ from .lexicon import (
     INSTITUTIONS,
     NOT_NAMES,
     ORGANISATION_ADJECTIVE_ENDINGS,
+    ORGANISATION_ARTICLES,
+    ORGANISATION_COMPOUNDS,
     ORGANISATION_DESCRIPTIONS,
     ORGANISATION_END,
     ORGANISATION_HEADS,
@@ -346,7 +348,8 @@ def _clause_subject(text: str) -> str:
     """The subject part of the text before a verb: the last comma-separated part that
     names someone ("…, il", "…, le ministre"), read back over appositions and relative
     clauses ("le ministre, Sébastien Lecornu, qui s'exprimait devant …,")."""
-    parts = [p.strip() for p in re.split(r"[,;]\s*", text.strip()) if p.strip()]
+    parts = [p.strip() for p in re.split(r"[,;]\s*", text.strip())
+             if p.strip() and p.strip().lower() not in _SINGLE_ADVERBIALS]  # "…, por su parte,"
     if not parts:
         return ""
     for k in range(len(parts) - 1, -1, -1):
@@ -547,9 +550,14 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     return None
 
 
+# the articles of every language; "a" (Portuguese) only before a capital: "a company" is English
+_ARTICLE = ("(?:" + "|".join(a if a.endswith(("'", "’")) else a + r"\s" for a in map(re.escape, ORGANISATION_ARTICLES)
+                             if a != "a") + r"|a\s(?=(?-i:[A-ZÀ-Ý])))")
 _ORGANISATION = re.compile(
-    r"^(?:(?:le|la|les|l['’]|the)\s*)?(?P<name>(?:"
+    rf"^(?:{_ARTICLE}\s*)?(?P<name>(?:"
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
+    # a compound whose end is a body ("Verteidigungsministerium", "Landgericht")
+    + (r"|(?-i:[A-ZÄÖÜ])[\w-]*(?:" + "|".join(ORGANISATION_COMPOUNDS) + ")" if ORGANISATION_COMPOUNDS else "")
     + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>[A-Z][A-Z0-9]{1,9}\b.*)$",
     re.IGNORECASE | re.DOTALL)
 # a name stops at a comma, at one of the languages' end words, or at a participle ("le
@@ -595,15 +603,16 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
 
 
 _ORGANISATION_MENTION = re.compile(
-    r"(?<![\w’'])(?:le|la|les|l['’]|the)\s*(?P<head>"
+    rf"(?<![\w’'])(?:{_ARTICLE})\s*(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True)) + r")\b"
     # an adjective that is part of its name: "Conseil scientifique", "Centre hospitalier"
     r"(?P<adj>(?-i:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?|iers?)"
     r"(?![\w’'-])))?"
-    # its complement, when it names it: "de la Culture", "des Affaires étrangères", "du Nord"
-    r"(?P<of>\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
+    # its complements, when they name it: "de la Culture", "des Affaires étrangères", "du Nord",
+    # "de Comerç de Barcelona"
+    r"(?P<of>(?:\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
     r"(?:\s+(?:et\s+(?:de\s+la\s+|des\s+|du\s+|de\s+)?)?[A-ZÀ-Ý][\w’'-]*)*"
-    r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?))?",
+    r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?)){1,2})?",
     re.IGNORECASE)
 
 
