@@ -84,3 +84,29 @@ def test_catalan_bodies_and_names(tmp_path):
 def test_an_english_indefinite_source_is_not_a_body(tmp_path):
     found = speakers_of(tmp_path, 'Allies wait for London\n\n"Everyone is watching what London does," a NATO diplomat said.\n')
     assert found["Everyone is watching what London does,"][0] is None
+
+
+PRO_DROP = """Governo garante estabilidade fiscal
+
+Lisboa, 5 jun 2026 (Lusa) - O ministro da Economia, Álvaro Nogueira, visitou ontem a fábrica de Braga.
+
+Em declarações aos jornalistas em Braga, garantiu: «Não haverá aumento de impostos sobre o trabalho».
+"""
+
+ITALIAN = """Il ministro annuncia i rimpatri
+
+ROMA, 21 gennaio (ANSA) - Il ministro dell'Interno, Stefano Colombini, ha risposto alle opposizioni.
+
+Il ministro ha annunciato inoltre un nuovo piano. «Entro giugno porteremo a dieci i centri», ha aggiunto, precisando le date.
+"""
+
+
+def test_a_subject_left_out_is_the_person_just_spoken_of(tmp_path):
+    assert speakers_of(tmp_path, PRO_DROP)["Não haverá aumento de impostos sobre o trabalho"][0] == "Álvaro Nogueira"
+    assert speakers_of(tmp_path, ITALIAN)["Entro giugno porteremo a dieci i centri"][0] == "Stefano Colombini"
+
+
+def test_german_compound_roles(tmp_path):
+    text = ("Sparpaket in Wien\n\nWIEN (APA) - Das bestätigte Finanzminister Clemens Hofstätter am Montag.\n\n"
+            "Die Opposition protestierte. »Wir werden Brüssel mit Zahlen überzeugen«, sagte der Finanzminister.\n")
+    assert speakers_of(tmp_path, text)["Wir werden Brüssel mit Zahlen überzeugen"][0] == "Clemens Hofstätter"

@@ -59,6 +59,7 @@ REPORTING_PRESENT = frozenset(_all("reporting", "present"))
 ENGLISH_REPORTING = frozenset(DATA["en"]["reporting"]["verbs"])
 TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in _merged("people", "titles").items()}
 ROLE_HEADS = tuple(_all("people", "role_heads"))
+COMPOUND_ROLES = tuple(sorted(set(_all("people", "compound_role_suffixes")), key=len, reverse=True))
 ROLE_SYNONYMS = {role: tuple(words) for role, words in _merged("people", "role_synonyms").items()}
 FEMININE_ROLE_WORDS = frozenset(_all("people", "feminine_role_words"))
 SINGULAR_PRONOUNS = _merged("people", "singular_pronouns")

@@ -12,10 +12,12 @@ from pathlib import Path
 
 from .lexicon import (
     CASE_ENDINGS,
+    COMPOUND_ROLES,
     ENGLISH_REPORTING,
     FEMININE_ROLE_WORDS,
     NAME_PARTICLES,
     NOT_NAMES,
+    ORGANISATION_ARTICLES,
     ORGANISATION_END,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
@@ -37,10 +39,17 @@ _TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
 MENTION = re.compile(
     rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
 )
+# the definite articles before a role, of every language ("la ministra", "der Minister"); not
+# those that are also other words ("a", "i", "de")
+_DETERMINERS = sorted({a for a in ORGANISATION_ARTICLES if a not in ("a", "i", "de", "den", "dem")} | {"the"},
+                      key=len, reverse=True)
+_DET = "|".join(re.escape(a) if a.endswith(("'", "’")) else re.escape(a) + " " for a in _DETERMINERS)
 _ROLE = re.compile(
-    r"(?<![\w])(?P<det>le |la |l’|l'|the |)(?:(?:ancien|ancienne|nouveau|nouvel|nouvelle|actuel|actuelle|ex-|"
+    rf"(?<![\w])(?P<det>{_DET}|)(?:(?:ancien|ancienne|nouveau|nouvel|nouvelle|actuel|actuelle|ex-|"
     r"controversée?|jeune|former|new)\s*)?(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
+    # a compound whose end is a role ("Finanzminister", "Wifo-Chefin")
+    + (r"|(?-i:[A-ZÄÖÜ])[\w-]*(?:" + "|".join(COMPOUND_ROLES) + ")" if COMPOUND_ROLES else "")
     + r")\b",
     re.IGNORECASE,
 )
@@ -90,7 +99,10 @@ def find_mentions(text: str) -> list[Mention]:
         gender, plural = TITLES.get(title, (None, False)) if title else (None, False)
         if gender is None and len(names) == 1:
             gender = {"m": "m", "f": "f"}.get(FIRST_NAMES.get(names[0].split()[0], ""))
-        out.append(Mention(m.start(), m.end(), tuple(names), title, gender, plural or len(names) > 1))
+        # the mention starts at its name when words before it were left out ("Finanzminister
+        # Clemens Hofstätter"): they may be its role
+        start = m.start() if title else m.start("name") + max(0, m.group("name").find(names[0]))
+        out.append(Mention(start, m.end(), tuple(names), title, gender, plural or len(names) > 1))
     return out
 
 
@@ -302,9 +314,9 @@ def role_after(text: str, end: int) -> tuple[str, str, str | None] | None:
 
 def role_gender(det: str, role: str) -> str | None:
     det = det.strip().lower()
-    if det == "la" or any(w in FEMININE_ROLE_WORDS for w in role.lower().split()[:2]):
+    if det in ("la", "a") or any(w in FEMININE_ROLE_WORDS for w in role.lower().split()[:2]):
         return "f"
-    if det == "le":
+    if det in ("le", "el", "il", "lo", "o", "der"):
         return "m"
     return None
 

@@ -14,7 +14,7 @@ déclaré un porte-parole") settles it: the speaker is unknown (None), never a g
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..dates import _key as _date_key
 from ..dates import month_numbers, weekday_numbers
@@ -89,7 +89,7 @@ _AFTER = [
     # other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
     re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+{_NP}{{1,160}})", re.I),
     # with the subject left out, as Spanish, Italian, Portuguese, Catalan, Romanian do: "», dijo."
-    re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[.;!?]|$)", re.I),
+    re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[.;,!?]|$)", re.I),
     re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
 ]
 # before the quote: the cue nearest to the quote wins
@@ -116,7 +116,7 @@ _SUBJECT_VERBS = [
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_PRESENT}\b", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_ENGLISH}\b", re.I), True),
-    (re.compile(rf"(?<![\w’'-]){_OTHER}(?![\w-])", re.I), True),
+    (_OTHER_VERB := re.compile(rf"(?<![\w’'-]){_OTHER}(?![\w-])", re.I), True),
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s+{_W}", re.I), False),
     (re.compile(rf"(?<![\w’'-]){_AUX}{_ADVERBS}\s*$", re.I), False),
 ]
@@ -213,6 +213,9 @@ class Cue:
     strong: bool = True
     subject: bool = False  # np is a clause before a verb: its subject is its last part
     before: str = ""  # the sentence before the cue's verb (antecedents of "qui")
+    # the verb opens the quote ("…, garantiu: «"): if its clause names nobody, the subject was
+    # left out and is the person just spoken of
+    dropped: bool = False
 
     @classmethod
     def of(cls, m: re.Match, text: str, np: str | None = None, start: int | None = None,
@@ -315,7 +318,16 @@ def cues_before(before: str) -> list[Cue]:
                                      after.group("np"), None, True,
                                      before=before[max(0, m.start() - WINDOW):m.start()]))
                     continue
-            found.append(Cue.of(m, before, np=subject, start=start, strong=strong))
+                # no subject at all, the words of the quote next: a language that leaves the
+                # subject out ("Em declarações aos jornalistas, garantiu: «…»")
+                if re.match(r"\s*:?\s*$", before[m.end():]):
+                    found.append(Cue(start, m.end(), before[m.start():m.end()].strip(" ,"), "", "", True,
+                                     before=before[max(0, m.start() - WINDOW):m.start()]))
+                    continue
+            cue = Cue.of(m, before, np=subject, start=start, strong=strong)
+            if strong and pattern is _OTHER_VERB and re.match(r"\s*:?\s*$", before[m.end():]):
+                cue = replace(cue, dropped=True)
+            found.append(cue)
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
 
 
@@ -333,7 +345,10 @@ def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
             return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, cue.evidence)
     # a capitalised word that opens a clause is as often "Je" or "Inconnu" as a body's name:
     # only a name after the verb ("prévient Keraunos", "selon Vigicrues") is taken as one
-    return resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
+    found = resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
+    if cue.dropped and not found.speakers and not found.phrase and not find_mentions(np):
+        return _resolve(replace(cue, pron="", dropped=False), ctx, before)
+    return found
 
 
 _RELATION = re.compile(
