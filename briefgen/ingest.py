@@ -226,7 +226,8 @@ def _document(doc_id: str, shown: str, sha256: str, text: str, meta: dict) -> Do
         quotes=tuple(quotations(cleaned.paragraphs, cleaned.title)),
         date_evidence=tuple(cleaned.published_lines + cleaned.updated_lines),
         roles=tuple((name, Segment(role)) for name, role in
-                    build_cast(([cleaned.title] if cleaned.title else []) + cleaned.paragraphs).roles.items()),
+                    build_cast(([cleaned.title] if cleaned.title else []) + cleaned.paragraphs,
+                               title=bool(cleaned.title)).roles.items()),
         url=meta.get("url"),
     )
 

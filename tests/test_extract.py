@@ -59,7 +59,9 @@ def test_seed_002_pronoun_and_role(seeds_dir):
     assert quotes["un des partenaires les plus pr"].speaker == "Jens Stoltenberg"
     # reported speech goes on in the next sentence of the paragraph, which names nobody else
     assert quotes["sans précédent"].speaker == "Jens Stoltenberg"
-    assert quotes["sans précédent"].role == "secrétaire général"
+    # the role as the source first gives it: its English paragraph ("NATO Secretary General
+    # Jens Stoltenberg") comes before "le secrétaire général, M. Jens Stoltenberg"
+    assert quotes["sans précédent"].role == "Secretary General"
     # a new paragraph with no cue, naming nobody else: words in the first person ("notre
     # communauté") are still the last speaker's
     assert quotes["la meilleure façon de soutenir"].speaker == "Jens Stoltenberg"

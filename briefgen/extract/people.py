@@ -249,8 +249,9 @@ _QUALIFIER_END = re.compile(r"[,;:.()«»\"“”„]|\s(?:qui|que|dont|lors|dan
                             + r")\s")
 
 
-def build_cast(texts: list[str]) -> Cast:
-    """Collect names (full names first, so "M. X" can resolve) and "role, Name" pairs."""
+def build_cast(texts: list[str], title: bool = False) -> Cast:
+    """Collect names (full names first, so "M. X" can resolve) and "role, Name" pairs; with
+    ``title``, ``texts[0]`` is a headline, whose roles count only where the body gives none."""
     cast = Cast()
     mentions = [(i, m) for i, text in enumerate(texts) for m in find_mentions(text)]
     for _, m in mentions:
@@ -262,7 +263,7 @@ def build_cast(texts: list[str]) -> Cast:
             full = cast.add_name(name, None if m.plural else m.gender)
             cast.mentions[full] = cast.mentions.get(full, 0) + 1
             cast.first_seen.setdefault(full, (i, m.start))
-    for text in texts:
+    for text in (texts[1:] + texts[:1]) if title else texts:
         for m in find_mentions(text):
             if len(m.names) != 1:
                 continue

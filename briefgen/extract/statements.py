@@ -39,7 +39,7 @@ _NAMING = re.compile(
 def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
-    ctx = Context(cast=build_cast(texts), organisations=known_organisations(texts))
+    ctx = Context(cast=build_cast(texts, title=bool(doc.title)), organisations=known_organisations(texts))
     quotes: list = []
     sentence_speakers: dict[tuple[int, int], Attribution] = {}
     blocks = ([TITLE] if doc.title else []) + list(range(len(doc.paragraphs)))
