@@ -76,8 +76,12 @@ def _sentence_ends(text: str) -> list[int]:
             i += 1
             continue
         j = i + 1
-        while j < n and (text[j] in _TERMINATORS or text[j] in CLOSING_QUOTES + '")'
-                         or (text[j] in _SPACES and j + 1 < n and text[j + 1] in CLOSING_QUOTES)):
+        # a closing mark after a space ("fin. »") belongs to the sentence; "». »Sparen" opens
+        # the next one (German quotes open with »)
+        # right after the stop, « and “ close a German quotation (»Gut.« / „Gut.“)
+        while j < n and (text[j] in _TERMINATORS or text[j] in CLOSING_QUOTES + '")«“'
+                         or (text[j] in _SPACES and j + 1 < n and text[j + 1] in CLOSING_QUOTES
+                             and not (j + 2 < n and text[j + 2].isalnum()))):
             j += 1
         if _ends_sentence(text, i, j, quoted):
             ends.append(j)
@@ -95,7 +99,7 @@ def _ends_sentence(text: str, dot: int, after: int, quoted: list[int]) -> bool:
     if k >= n:
         return False
     nxt = text[k]
-    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES + '"(-–—•'):
+    if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES + '"(-–—•»‚'):
         return False
     if text[dot] == "." and _is_abbreviation(text, dot):
         return False
@@ -105,7 +109,7 @@ def _ends_sentence(text: str, dot: int, after: int, quoted: list[int]) -> bool:
 
 
 def _closes_quote(text: str, dot: int, after: int) -> bool:
-    return any(c in CLOSING_QUOTES + '"' for c in text[dot:after])
+    return any(c in CLOSING_QUOTES + '"«“' for c in text[dot:after])
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:

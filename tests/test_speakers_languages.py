@@ -110,3 +110,28 @@ def test_german_compound_roles(tmp_path):
     text = ("Sparpaket in Wien\n\nWIEN (APA) - Das bestätigte Finanzminister Clemens Hofstätter am Montag.\n\n"
             "Die Opposition protestierte. »Wir werden Brüssel mit Zahlen überzeugen«, sagte der Finanzminister.\n")
     assert speakers_of(tmp_path, text)["Wir werden Brüssel mit Zahlen überzeugen"][0] == "Clemens Hofstätter"
+
+
+GERMAN_BODIES = """Sparpaket in Wien
+
+WIEN (APA) - Laut Wifo-Chefin Birgit Leitner-Haas ist das Ziel erreichbar. »Sparen in einer Rezession ist immer ein Drahtseilakt«, warnte die Ökonomin.
+
+Die Europäische Kommission erklärte in Brüssel, man werde die Pläne »sorgfältig prüfen«.
+
+Ein hoher Beamter, der nicht genannt werden wollte, sagte: »Das reicht nicht.«
+"""
+
+
+def test_german_descriptions_bodies_and_unnamed_sources(tmp_path):
+    found = speakers_of(tmp_path, GERMAN_BODIES)
+    assert found["Sparen in einer Rezession ist immer ein Drahtseilakt"][0] == "Birgit Leitner-Haas"
+    assert found["sorgfältig prüfen"][0] == "Europäische Kommission"
+    # German states its subjects: an unnamed official is nobody known
+    assert found["Das reicht nicht."][0] is None
+
+
+def test_a_role_after_a_meeting_is_not_the_person_met(tmp_path):
+    text = ("Mercosul e UE\n\nBrasília - O ministro das Relações Exteriores, Ricardo Vilhena Prado, recebeu ontem "
+            "o embaixador.\n\n“Negociamos durante mais de vinte anos”, disse o chanceler após reunião com o "
+            "embaixador da França em Brasília, Laurent Mercier-Dubois.\n")
+    assert speakers_of(tmp_path, text)["Negociamos durante mais de vinte anos"][0] == "Ricardo Vilhena Prado"

@@ -73,3 +73,14 @@ def test_find_quotes_original_is_exact_substring_without_inner_spaces():
 ])
 def test_quote_marks_of_every_language(text, quoted):
     assert [text[start:end] for start, end, _ in find_quotes(text)] == quoted
+
+
+def test_german_quotation_marks_open_and_close_sentences():
+    from briefgen.text import split_sentences
+
+    assert split_sentences("Das Ziel ist erreichbar. »Sparen ist gut«, warnte sie.") == [
+        "Das Ziel ist erreichbar.", "»Sparen ist gut«, warnte sie."]
+    assert split_sentences("Er sagte: »Gut.« Dann ging er.") == ["Er sagte: »Gut.«", "Dann ging er."]
+    assert split_sentences("Er sagte: „Gut.“ Dann ging er.") == ["Er sagte: „Gut.“", "Dann ging er."]
+    # French closing marks after a space stay with their sentence
+    assert split_sentences("« Bonjour. » Puis il part.") == ["« Bonjour. »", "Puis il part."]

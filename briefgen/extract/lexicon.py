@@ -59,6 +59,9 @@ REPORTING_PRESENT = frozenset(_all("reporting", "present"))
 ENGLISH_REPORTING = frozenset(DATA["en"]["reporting"]["verbs"])
 TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in _merged("people", "titles").items()}
 ROLE_HEADS = tuple(_all("people", "role_heads"))
+# role words that describe a person rather than a post ("die Ökonomin"): they may name someone
+# known by another role
+PERSON_DESCRIPTIONS = frozenset(w.lower() for w in _all("people", "descriptions"))
 COMPOUND_ROLES = tuple(sorted(set(_all("people", "compound_role_suffixes")), key=len, reverse=True))
 ROLE_SYNONYMS = {role: tuple(words) for role, words in _merged("people", "role_synonyms").items()}
 FEMININE_ROLE_WORDS = frozenset(_all("people", "feminine_role_words"))
@@ -77,6 +80,7 @@ ORGANISATION_ARTICLES = tuple(sorted(set(_all("organisations", "articles")), key
 ORGANISATION_COMPOUNDS = tuple(sorted(set(_all("organisations", "compound_suffixes")), key=len, reverse=True))
 ORGANISATION_SPEAKING_IN = frozenset(_all("organisations", "speaking_in"))
 ORGANISATION_ADJECTIVE_ENDINGS = tuple(_all("organisations", "adjective_endings"))
+ADJUNCTS = tuple(sorted(_all("reporting", "adjuncts"), key=len, reverse=True))
 ADDRESSEES = tuple(sorted(_all("reporting", "addressees"), key=len, reverse=True))
 ORGANISATION_DESCRIPTIONS = frozenset(h.lower() for h in _all("organisations", "descriptions"))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"
@@ -86,6 +90,9 @@ OTHER_REPORTING = tuple(dict.fromkeys(v for code, lang in DATA.items() if code n
                                       for v in lang.get("reporting", {}).get("verbs", [])))
 OTHER_AUXILIARIES = tuple(dict.fromkeys(v for code, lang in DATA.items() if code not in ("fr", "en")
                                         for v in lang.get("reporting", {}).get("auxiliaries", [])))
+# the verbs of the languages that leave the subject out ("pro_drop = true")
+PRO_DROP_VERBS = frozenset(v.lower() for lang in DATA.values() if lang.get("reporting", {}).get("pro_drop")
+                           for v in lang["reporting"].get("verbs", []))
 ACCORDING_TO = tuple(_all("reporting", "according_to"))
 IN_THE_VIEW_OF = tuple(_all("reporting", "in_the_view_of"))
 THAT = tuple(_all("reporting", "that"))

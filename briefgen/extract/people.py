@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import (
+    ADJUNCTS,
     CASE_ENDINGS,
     COMPOUND_ROLES,
     ENGLISH_REPORTING,
@@ -19,6 +20,7 @@ from .lexicon import (
     NOT_NAMES,
     ORGANISATION_ARTICLES,
     ORGANISATION_END,
+    ORGANISATION_HEADS,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     ROLE_HEADS,
@@ -106,6 +108,11 @@ def find_mentions(text: str) -> list[Mention]:
     return out
 
 
+# words that name a body ("Partido", "Conselho", "Kommission"): a run of capitalised words with
+# one of them is no person
+_BODY_WORDS = frozenset(h.lower() for h in ORGANISATION_HEADS if " " not in h and len(h) > 3)
+
+
 def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:
     """The person's name in a run of capitalised words, or None if it is not one.
 
@@ -129,6 +136,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         title = None if last_title_word >= 0 and tokens and title is None else title
     while tokens and tokens[0].lower() in NAME_PARTICLES:
         tokens.pop(0)
+    if any(t.lower() in _BODY_WORDS for t in tokens):
+        return None  # "Partido Popular", "Conselho de Ministros": a body, not a person
     if not tokens or (after_article and not title):
         return None
     if len(tokens) < 2 and not title:
@@ -281,7 +290,7 @@ def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     for r in _ROLE.finditer(window):
         between = window[r.end() :]
         if (re.search(r"[.;:«»\"()]", between) or between.count(",") > 1
-                or find_mentions(between) or _has_verb(between)):
+                or find_mentions(between) or _has_verb(between) or ADJUNCT.search(between)):
             continue
         best = r
         break
@@ -320,6 +329,11 @@ def role_gender(det: str, role: str) -> str | None:
     if det in ("le", "el", "il", "lo", "o", "der"):
         return "m"
     return None
+
+
+# the words that open an adjunct ("após reunião com …", "after talks with …"): a role or a
+# speaker phrase ends before them
+ADJUNCT = re.compile(r"(?:^|\s)(?:" + "|".join(map(re.escape, ADJUNCTS)) + r")(?![\w’'-])", re.IGNORECASE)
 
 
 def find_role(text: str) -> re.Match | None:

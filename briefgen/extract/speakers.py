@@ -35,15 +35,17 @@ from .lexicon import (
     ORGANISATION_SPEAKING_IN,
     OTHER_AUXILIARIES,
     OTHER_REPORTING,
+    PERSON_DESCRIPTIONS,
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
+    PRO_DROP_VERBS,
     REFLEXIVE_PRESENT,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     SINGULAR_PRONOUNS,
     THAT,
 )
-from .people import Cast, find_mentions, find_role, role_gender
+from .people import ADJUNCT, Cast, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
 # characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
@@ -163,6 +165,7 @@ class Context:
     last_group: tuple[str, ...] = ()
     last_subject: str | None = None
     last_body: str | None = None
+    bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
     # an organisation's short name → the full name the text gave it ("le ministère" → "ministère
@@ -183,6 +186,7 @@ class Context:
     def body(self, name: str) -> None:
         """An organisation spoke or acted: the last one named by its proper name is the one a
         later "l'institut", "le comité" means."""
+        self.bodies.add(name)
         if not name.islower():
             self.last_body = name
 
@@ -190,11 +194,12 @@ class Context:
         self.last_subject = person
         self._when["subject"] = self.sentence_no
 
-    def antecedents(self) -> list[str]:
-        """Candidates for a singular pronoun, the most recent first."""
+    def antecedents(self, people: bool = False) -> list[str]:
+        """Candidates for a singular pronoun, the most recent first; with ``people``, not the
+        bodies (for a role or a description: "l'ambassadeur" is no ministry)."""
         found = [(self._when.get("single", -1), 1, self.last_single),
                  (self._when.get("subject", -1), 0, self.last_subject)]
-        return [name for _, _, name in sorted(found, reverse=True) if name]
+        return [name for _, _, name in sorted(found, reverse=True) if name and not (people and name in self.bodies)]
 
 
 @dataclass(frozen=True)
@@ -325,7 +330,8 @@ def cues_before(before: str) -> list[Cue]:
                                      before=before[max(0, m.start() - WINDOW):m.start()]))
                     continue
             cue = Cue.of(m, before, np=subject, start=start, strong=strong)
-            if strong and pattern is _OTHER_VERB and re.match(r"\s*:?\s*$", before[m.end():]):
+            if (strong and pattern is _OTHER_VERB and m.group("verb").split()[-1].lower() in PRO_DROP_VERBS
+                    and re.match(r"\s*:?\s*$", before[m.end():])):
                 cue = replace(cue, dropped=True)
             found.append(cue)
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
@@ -363,7 +369,7 @@ def _clause_subject(text: str) -> str:
     """The subject part of the text before a verb: the last comma-separated part that
     names someone ("…, il", "…, le ministre"), read back over appositions and relative
     clauses ("le ministre, Sébastien Lecornu, qui s'exprimait devant …,")."""
-    parts = [p.strip() for p in re.split(r"[,;]\s*", text.strip())
+    parts = [p.strip() for p in re.split(r"[,;](?!\d)\s*", text.strip())
              if p.strip() and p.strip().lower() not in _SINGLE_ADVERBIALS]  # "…, por su parte,"
     if not parts:
         return ""
@@ -403,6 +409,9 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
     np = _TOLD_TO.sub("", _drop_filler(np.strip()))
+    adjunct = ADJUNCT.search(np)
+    if adjunct and adjunct.start() > 0:
+        np = np[: adjunct.start()]  # "o chanceler após reunião com o embaixador, Laurent …"
     head, comma, rest = np.partition(",")
     if comma and head.strip() and not _opens_with_name(rest):
         np = head  # "l'état-major, à quelques jours du sommet où Emmanuel Macron …": the staff
@@ -539,7 +548,7 @@ def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
     gender = _phrase_gender(f"{det} {noun}") or ("f" if noun.endswith(("e", "euse", "rice")) else None)
     # the person just spoken of, else the one other descriptions named ("le gérant", then
     # "l'ancien manager")
-    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]:
+    for candidate in ctx.antecedents(people=True) + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
         ctx.described[head] = candidate
@@ -554,10 +563,10 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     head = role.group("head").lower()
     if head in ctx.described:  # the role named someone before: the same person
         return ctx.described[head]
-    for candidate in ctx.antecedents() + ctx.cast.most_named()[:1]:
+    for candidate in ctx.antecedents(people=True) + ctx.cast.most_named()[:1]:
         known = ctx.cast.roles.get(candidate)
-        if known and head not in known.lower():
-            continue
+        if known and head not in known.lower() and head not in PERSON_DESCRIPTIONS:
+            continue  # "le Premier ministre" is not the person known as "ministre des Armées"
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
         ctx.described[head] = candidate
@@ -601,7 +610,8 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
         return None
     if re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý]", np.strip()[m.end():]):
         return None  # "Washington et Bruxelles": not one body
-    if first in _NOT_A_BODY or first[1:2] in ("'", "’") or first in FIRST_NAMES or find_mentions(m.group("name")):
+    if (first in _NOT_A_BODY or (first in NOT_NAMES and first not in INSTITUTIONS) or first[1:2] in ("'", "’")
+            or first in FIRST_NAMES or find_mentions(m.group("name"))):
         return None
     return m.group("name")
 
@@ -653,6 +663,8 @@ def organisation_name(np: str) -> str | None:
         # adjectives before the head, in languages that put them there ("Объединенная
         # судостроительная корпорация")
         words = np.split()
+        if words and words[0].lower() in ORGANISATION_ARTICLES:
+            words = words[1:]  # "Die Europäische Kommission"
         k = 0
         while k < min(2, len(words) - 1) and words[k].lower().endswith(ORGANISATION_ADJECTIVE_ENDINGS):
             k += 1
