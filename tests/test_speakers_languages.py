@@ -135,3 +135,15 @@ def test_a_role_after_a_meeting_is_not_the_person_met(tmp_path):
             "o embaixador.\n\n“Negociamos durante mais de vinte anos”, disse o chanceler após reunião com o "
             "embaixador da França em Brasília, Laurent Mercier-Dubois.\n")
     assert speakers_of(tmp_path, text)["Negociamos durante mais de vinte anos"][0] == "Ricardo Vilhena Prado"
+
+
+def test_bodies_named_with_words_before_their_head(tmp_path):
+    english = ("Probe closes\n\nWASHINGTON (AP) - The Commerce Department said it had \u201ccooperated fully with "
+               "investigators.\u201d\n\nThe Estonian Ministry of Defence said it \"warmly welcomes\" the decision.\n")
+    found = speakers_of(tmp_path, english)
+    assert found["cooperated fully with investigators."][0] == "Commerce Department"
+    assert found["warmly welcomes"][0] == "Estonian Ministry of Defence"
+    # "El" is the Spanish article here, not the Romanian pronoun
+    spanish = ("Defensa\n\nMadrid, 14 oct (EFE).- El Ministerio de Defensa precisó en un comunicado que "
+               "«ninguna partida social se verá afectada».\n")
+    assert speakers_of(tmp_path, spanish)["ninguna partida social se verá afectada"][0] == "Ministerio de Defensa"

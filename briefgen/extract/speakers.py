@@ -421,7 +421,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
     first = low.split()[0] if low.split() else ""
     # a pronoun stands alone ("il", "elle-même"); "Il commissario" is an Italian article
-    if (first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and not find_mentions(np) and not find_role(np):
+    if ((first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and not find_mentions(np) and not find_role(np)
+            and not organisation_name(np)):  # "El Ministerio": the Spanish article, not Romanian "el"
         return _pronoun(first, ctx, evidence)
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
@@ -582,7 +583,7 @@ _ORGANISATION = re.compile(
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True))
     # a compound whose end is a body ("Verteidigungsministerium", "Landgericht")
     + (r"|(?-i:[A-ZÄÖÜ])[\w-]*(?:" + "|".join(ORGANISATION_COMPOUNDS) + ")" if ORGANISATION_COMPOUNDS else "")
-    + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>[A-Z][A-Z0-9]{1,9}\b.*)$",
+    + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>(?-i:[A-Z][A-Z0-9]{1,9})\b.*)$",
     re.IGNORECASE | re.DOTALL)
 # a name stops at a comma, at one of the languages' end words, or at a participle ("le
 # ministère répondant aux accusations")
@@ -666,7 +667,9 @@ def organisation_name(np: str) -> str | None:
         if words and words[0].lower() in ORGANISATION_ARTICLES:
             words = words[1:]  # "Die Europäische Kommission"
         k = 0
-        while k < min(2, len(words) - 1) and words[k].lower().endswith(ORGANISATION_ADJECTIVE_ENDINGS):
+        # or capitalised words before it ("The Estonian Ministry of Defence", "Commerce Department")
+        while k < min(2, len(words) - 1) and (words[k].lower().endswith(ORGANISATION_ADJECTIVE_ENDINGS)
+                                              or (words[k][:1].isupper() and words[k] not in NOT_NAMES)):
             k += 1
         m = _ORGANISATION.match(" ".join(words[k:])) if k else None
         if not m or not m.group("name"):
