@@ -35,6 +35,23 @@ _NAMING = re.compile(
 
 def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
+    quotes, sentence_speakers, ctx = _read(doc)
+    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
+    statements = [_with_role(st, ctx, shown) for st in quotes]
+    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
+    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
+                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def reported_sentences(doc: Document) -> frozenset[tuple[int, int]]:
+    """(paragraph, sentence) of every sentence of ``doc`` that reports a named speaker, as
+    ``extract`` reads them (what the key sentences' ``speaker`` feature sees)."""
+    return frozenset(_read(doc)[1])
+
+
+def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribution], Context]:
+    """Every quote with its speaker (one statement per quoted text, in reading order), the
+    speaker each body sentence reports, by (paragraph, sentence), and the context read."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
     ctx = Context(cast=build_cast(texts), organisations=known_organisations(texts))
     quotes: list = []
@@ -81,12 +98,7 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
-    quotes = _one_per_text(doc, quotes)
-    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
-    statements = [_with_role(st, ctx, shown) for st in quotes]
-    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
-    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
-                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+    return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
 def _from_translation(sentences, index: int, ctx: Context) -> Attribution | None:
