@@ -241,7 +241,7 @@ def _is_a_name(text: str, q: Quote) -> bool:
 def _summary(doc: Document, ctx: Context, speakers: dict, limit: int) -> list[Statement]:
     quoted_share = _quoted_share(doc)
     out = []
-    for ranked in rank_sentences(doc, quoted_share, limit):
+    for ranked in rank_sentences(doc, quoted_share, limit, speakers=frozenset(speakers)):
         seg = doc.paragraphs[ranked.paragraph].sentences[ranked.index]
         who = speakers.get((ranked.paragraph, ranked.index), Attribution())
         out.append(Statement(
