@@ -39,16 +39,22 @@ def _merged(section: str, key: str) -> dict:
     return merged
 
 
-def _calendar_words() -> list[str]:
-    """Month and weekday names of every language, capitalised (CLDR, through Babel)."""
+def _calendar_names() -> list[str]:
+    """Month and weekday names of every language, written as CLDR writes them in running
+    text ("mai", "May", "lundi", "Monday"), through Babel."""
     from babel.dates import get_day_names, get_month_names
 
     names = set()
     for locale in LOCALES:
         for table in (get_month_names("wide", "format", locale), get_month_names("wide", "stand-alone", locale),
                       get_day_names("wide", "format", locale)):
-            names.update(n[:1].upper() + n[1:] for n in table.values() if " " not in n)
+            names.update(n for n in table.values() if " " not in n)
     return sorted(names)
+
+
+def _calendar_words() -> list[str]:
+    """Month and weekday names of every language, capitalised."""
+    return sorted({n[:1].upper() + n[1:] for n in _calendar_names()})
 
 
 STOPWORDS = frozenset(_all("words", "stopwords"))
@@ -71,6 +77,10 @@ PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))
 NOT_NAMES = frozenset(_all("words", "not_names") + _calendar_words())
+# month and weekday names as written in running text: a sentence naming one dates its fact
+CALENDAR = frozenset(_calendar_names())
+# words that, opening a sentence, lean on the one before: pronouns, demonstratives, connectives
+LEANING_OPENERS = tuple(_all("words", "leaning_openers"))
 NAME_PARTICLES = frozenset(_all("words", "name_particles"))
 # institutions and places that speak for a government or a body ("Moscou a dénoncé …")
 INSTITUTIONS = frozenset(DATA["common"]["words"]["not_names"])

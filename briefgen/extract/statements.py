@@ -38,6 +38,23 @@ _NAMING = re.compile(
 
 def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
+    quotes, sentence_speakers, ctx = _read(doc)
+    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
+    statements = [_with_role(st, ctx, shown) for st in quotes]
+    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
+    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
+                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+
+
+def reported_sentences(doc: Document) -> frozenset[tuple[int, int]]:
+    """(paragraph, sentence) of every sentence of ``doc`` that reports a named speaker, as
+    ``extract`` reads them (what the key sentences' ``speaker`` feature sees)."""
+    return frozenset(_read(doc)[1])
+
+
+def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribution], Context]:
+    """Every quote with its speaker (one statement per quoted text, in reading order), the
+    speaker each body sentence reports, by (paragraph, sentence), and the context read."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
     ctx = Context(cast=build_cast(texts, title=bool(doc.title)), organisations=known_organisations(texts))
     quotes: list = []
@@ -87,13 +104,9 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
                 ctx.subject(ctx.cast.add_name(subject))
             ctx.sentence_no += 1
     first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
-    quotes = _one_per_text(doc, [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first,
-                                                 q.start)) for q, found in quotes])
-    shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
-    statements = [_with_role(st, ctx, shown) for st in quotes]
-    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
-    return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
-                       roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
+    quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start))
+              for q, found in quotes]
+    return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
 def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, ctx: Context) -> Attribution | None:
@@ -247,7 +260,7 @@ def _is_a_name(text: str, q: Quote) -> bool:
 def _summary(doc: Document, ctx: Context, speakers: dict, limit: int) -> list[Statement]:
     quoted_share = _quoted_share(doc)
     out = []
-    for ranked in rank_sentences(doc, quoted_share, limit):
+    for ranked in rank_sentences(doc, quoted_share, limit, speakers=frozenset(speakers)):
         seg = doc.paragraphs[ranked.paragraph].sentences[ranked.index]
         who = speakers.get((ranked.paragraph, ranked.index), Attribution())
         out.append(Statement(
