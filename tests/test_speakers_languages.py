@@ -147,3 +147,12 @@ def test_bodies_named_with_words_before_their_head(tmp_path):
     spanish = ("Defensa\n\nMadrid, 14 oct (EFE).- El Ministerio de Defensa precisó en un comunicado que "
                "«ninguna partida social se verá afectada».\n")
     assert speakers_of(tmp_path, spanish)["ninguna partida social se verá afectada"][0] == "Ministerio de Defensa"
+
+
+def test_dutch_according_to_without_a_comma_and_body_names(tmp_path):
+    text = ("Kabinet wil energietoeslag\n\nDEN HAAG (ANP) - Fractievoorzitter Sanne de Wit is kritisch.\n\n"
+            "Volgens De Wit raakt het plan \"ruim een miljoen huishoudens\". Zij wil uitstel.\n\n"
+            "Het ministerie van Financiën liet 's avonds weten dat er \"geen sprake is van een nieuwe ronde\".\n")
+    found = speakers_of(tmp_path, text)
+    assert found["ruim een miljoen huishoudens"][0] == "Sanne de Wit"
+    assert found["geen sprake is van een nieuwe ronde"][0] == "ministerie van Financiën"

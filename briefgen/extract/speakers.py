@@ -28,6 +28,7 @@ from .lexicon import (
     NOT_NAMES,
     ORGANISATION_ADJECTIVE_ENDINGS,
     ORGANISATION_ARTICLES,
+    ORGANISATION_COMPLEMENTS,
     ORGANISATION_COMPOUNDS,
     ORGANISATION_DESCRIPTIONS,
     ORGANISATION_END,
@@ -96,6 +97,9 @@ _AFTER = [
 ]
 # before the quote: the cue nearest to the quote wins
 _BEFORE = [
+    # "Volgens De Wit raakt het plan « … »", "Laut Hofstätter ist …": a name, then the verb
+    re.compile(rf"^\s*{_ACCORDING}\s+(?P<np>(?-i:(?:[A-ZÀ-Ý][\w’'-]*\s+|(?:van|de|der|von|di|da)\s+){{0,3}}"
+               rf"[A-ZÀ-Ý][\w’'-]*))\s+(?-i:[a-zà-ÿ])", re.I),
     # "selon X, « …" and "Pour la ministre, Florence Parly, « …" just before the quote
     re.compile(rf"(?:^|[\s(]){_ACCORDING}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
     # a sentence that opens with "Selon X," / "Pour X," governs its quotes
@@ -628,6 +632,8 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
     return {head: names.pop() for head, names in full.items() if len(names) == 1}
 
 
+_COMPLEMENT_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith(("'", "’")) else r"(?=\s)")
+                             for w in ORGANISATION_COMPLEMENTS)
 _ORGANISATION_MENTION = re.compile(
     rf"(?<![\w’'])(?:{_ARTICLE})\s*(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ORGANISATION_HEADS, key=len, reverse=True)) + r")\b"
@@ -636,7 +642,7 @@ _ORGANISATION_MENTION = re.compile(
     r"(?![\w’'-])))?"
     # its complements, when they name it: "de la Culture", "des Affaires étrangères", "du Nord",
     # "de Comerç de Barcelona"
-    r"(?P<of>(?:\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
+    r"(?P<of>(?:\s+(?:" + _COMPLEMENT_WORDS + r")\s*(?-i:[A-ZÀ-Ý][\w’'-]*"
     r"(?:\s+(?:et\s+(?:de\s+la\s+|des\s+|du\s+|de\s+)?)?[A-ZÀ-Ý][\w’'-]*)*"
     r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?)){1,2})?",
     re.IGNORECASE)
