@@ -156,3 +156,9 @@ def test_dutch_according_to_without_a_comma_and_body_names(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["ruim een miljoen huishoudens"][0] == "Sanne de Wit"
     assert found["geen sprake is van een nieuwe ronde"][0] == "ministerie van Financiën"
+
+
+def test_an_aside_between_a_body_and_its_verb(tmp_path):
+    text = ("Conti pubblici\n\nROMA, 12 maggio (ANSA) - La Commissione europea, in una nota diffusa in serata, "
+            "ha ribadito che \"ogni flessibilità dovrà restare temporanea\".\n")
+    assert speakers_of(tmp_path, text)["ogni flessibilità dovrà restare temporanea"][0] == "Commissione europea"

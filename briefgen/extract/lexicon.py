@@ -92,6 +92,7 @@ ORGANISATION_COMPLEMENTS = tuple(sorted(set(_all("organisations", "complements")
 ORGANISATION_SPEAKING_IN = frozenset(_all("organisations", "speaking_in"))
 ORGANISATION_ADJECTIVE_ENDINGS = tuple(_all("organisations", "adjective_endings"))
 ADJUNCTS = tuple(sorted(_all("reporting", "adjuncts"), key=len, reverse=True))
+ASIDES = frozenset(w.lower() for w in _all("reporting", "asides"))
 ADDRESSEES = tuple(sorted(_all("reporting", "addressees"), key=len, reverse=True))
 ORGANISATION_DESCRIPTIONS = frozenset(h.lower() for h in _all("organisations", "descriptions"))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"

@@ -22,6 +22,7 @@ from .lexicon import (
     ACCORDING_TO,
     ADDRESSEES,
     ADVERBIALS,
+    ASIDES,
     ENGLISH_REPORTING,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
@@ -379,13 +380,21 @@ def _clause_subject(text: str) -> str:
         return ""
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
-        if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]):
-            break  # only appositions and relative clauses stand between a subject and its verb
+        if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]) \
+                and not _aside(parts[k + 1]):
+            break  # only appositions, relative clauses and asides stand between a subject and its verb
         if find_mentions(part) or _names_someone(part):
             if k > 0 and find_mentions(part) and find_role(parts[k - 1]) and not find_mentions(parts[k - 1]):
                 return parts[k - 1] + ", " + part  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
             return part
-    return parts[-1]
+    subjects = [p for p in parts if not _aside(p)]  # "La Commissione europea, in una nota, ha"
+    return subjects[-1] if subjects else parts[-1]
+
+
+def _aside(part: str) -> bool:
+    """A part that opens with a preposition ("in una nota diffusa in serata"): an aside
+    between the subject and its verb, and no subject itself."""
+    return bool(part.split()) and part.split()[0].lower() in ASIDES
 
 
 def _appositive(part: str) -> bool:
