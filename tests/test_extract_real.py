@@ -1,6 +1,7 @@
 """Extraction on material nobody here wrote the rules for: real French news
 (benchmarks/real, OrangeSum articles labelled by hand, read from ../shared/eval/orangesum)
-and the multilingual inbox (benchmarks/multilingual). The floors sit just under the
+and the multilingual inbox (benchmarks/multilingual, and its held-out half in
+benchmarks/multilingual/test). The floors sit just under the
 figures the README reports, so a change that loses ground fails here; the targets of the
 issues are higher and not met yet (see the README)."""
 
@@ -23,7 +24,7 @@ def halves():
     return bench.score_halves()
 
 
-@pytest.mark.parametrize("half, speakers", [("dev", 0.68), ("test", 0.60)])
+@pytest.mark.parametrize("half, speakers", [("dev", 0.75), ("test", 0.64)])
 def test_real_french_news(halves, half, speakers):
     score = halves[half]
     assert score.articles == 40
@@ -31,11 +32,24 @@ def test_real_french_news(halves, half, speakers):
     assert score.speaker_accuracy >= speakers, score.errors[:10]
 
 
-def test_multilingual_inbox():
+def test_multilingual_inbox_development_half():
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.9 and score.recall >= 0.9, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
-        assert score.speaker_accuracy >= 0.35, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.6
+        assert score.speaker_accuracy >= 0.6, (language, score.errors)
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.8
+
+
+def test_multilingual_inbox_test_half():
+    """Never tuned on: the floors only keep what the rules reach on articles they were not
+    fitted to (speakers 0.57 overall now; Italian datelines "(ANSA) - FIRENZE, 12 MAG -" are
+    not read yet)."""
+    scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
+    assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
+    for language, score in scores.items():
+        assert score.precision >= 0.85 and score.recall >= 0.85, language
+        assert score.speaker_accuracy >= 0.35, language
+    assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.9
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.55
