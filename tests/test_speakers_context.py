@@ -156,3 +156,18 @@ def test_a_description_before_the_name_is_the_person_named_next(tmp_path):
     assert found["J'apprécie ce qu'il a fait pour ma carrière"][0] == "Céline Dion"
     # "l'ancien manager" is no woman: the man the other descriptions named
     assert found["Son entourage est là pour l'aider"][0] == "Aldo Giampaolo"
+
+
+SUBHEADING = """Le diagnostic du professeur
+
+Devant la commission, le professeur Paul Martin a défendu ses travaux.
+
+- « grand scientifique » -
+
+Plusieurs députés l'ont interrogé sur ses essais. « Je suis un grand scientifique, je sais ce qu'est un essai », s'est récrié Paul Martin.
+"""
+
+
+def test_a_subheading_quoting_part_of_a_body_quote_takes_its_speaker(tmp_path):
+    found = speakers_of(tmp_path, SUBHEADING)
+    assert found["grand scientifique"][0] == "Paul Martin"

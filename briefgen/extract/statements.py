@@ -180,8 +180,21 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
         if key in seen or _is_a_name(doc.text_of(q.paragraph), q):
             continue
         seen.add(key)
-        statements.append(_quote_statement(q, best.get(key, attribution)))
+        attribution = best.get(key, attribution)
+        if _headline(doc, q) and len(key.split()) >= 2 and key not in best:
+            # a headline or subheading that quotes part of a body quote ("- « grand
+            # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
+            attribution = next((a for k, a in best.items() if k != key and f" {key} " in f" {k} "), attribution)
+        statements.append(_quote_statement(q, attribution))
     return statements
+
+
+def _headline(doc: Document, q: Quote) -> bool:
+    """The quote is in the title or in a subheading ("- « Écosystème » -", a short paragraph)."""
+    if q.paragraph == TITLE:
+        return True
+    text = doc.text_of(q.paragraph).strip()
+    return text.startswith("- ") or len(text.split()) <= 12
 
 
 def _with_role(statement: Statement, ctx: Context, shown: dict[str, str]) -> Statement:
