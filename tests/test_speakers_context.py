@@ -171,3 +171,9 @@ Plusieurs députés l'ont interrogé sur ses essais. « Je suis un grand scienti
 def test_a_subheading_quoting_part_of_a_body_quote_takes_its_speaker(tmp_path):
     found = speakers_of(tmp_path, SUBHEADING)
     assert found["grand scientifique"][0] == "Paul Martin"
+
+
+def test_a_role_with_its_own_qualifier_is_not_the_next_person_named(tmp_path):
+    text = ("Agression à Paris\n\nLa maire du 10e arrondissement de Paris s'est dite « très choquée ». "
+            "Marlène Schiappa a dénoncé des violences.\n")
+    assert speakers_of(tmp_path, text)["très choquée"][0] is None

@@ -500,10 +500,15 @@ def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Att
     if not found.phrase or found.speakers:
         return found
     person = ctx.phrases.get(found.phrase)
-    if not person and _DESCRIPTION.match(found.phrase):  # "le gérant": not a bare role ("дипломат")
+    role = find_role(found.phrase)
+    # "le gérant", "l'ancien manager": not a bare role ("дипломат"), nor a role with its own
+    # qualifier ("la maire du 10e arrondissement de Paris" is someone the text does not name)
+    if not person and _DESCRIPTION.match(found.phrase) and not (role and len(found.phrase.split()) > 3):
         gender = _phrase_gender(found.phrase)
+        # a role ("la maire du 10e arrondissement") never names someone known by another role
         person = next((p for p in ctx.cast.named_after(text, offset)
-                       if not gender or ctx.cast.genders.get(p, gender) == gender), None)
+                       if (not gender or ctx.cast.genders.get(p, gender) == gender)
+                       and not (role and ctx.cast.roles.get(p))), None)
     if not person:
         return found
     return Attribution((person,), ctx.cast.roles.get(person), f"{found.evidence} (named later)")
