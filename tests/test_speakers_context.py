@@ -177,3 +177,15 @@ def test_a_role_with_its_own_qualifier_is_not_the_next_person_named(tmp_path):
     text = ("Agression à Paris\n\nLa maire du 10e arrondissement de Paris s'est dite « très choquée ». "
             "Marlène Schiappa a dénoncé des violences.\n")
     assert speakers_of(tmp_path, text)["très choquée"][0] is None
+
+
+GROUP = """Routes à 80 km/h : les sénateurs proposent du cas par cas
+
+Le projet « a un souci d'acceptabilité », a déclaré jeudi Jean-Luc Fichet, sénateur PS du Finistère, coauteur du rapport avec Michel Raison et Michèle Vullien. Ils proposent de mettre en place des « concertations départementales » entre juin et décembre.
+"""
+
+
+def test_they_after_a_sentence_naming_several_people_is_all_of_them(tmp_path):
+    found = speakers_of(tmp_path, GROUP)
+    assert found["a un souci d'acceptabilité"][0] == "Jean-Luc Fichet"
+    assert found["concertations départementales"][0] == "Jean-Luc Fichet, Michel Raison, Michèle Vullien"

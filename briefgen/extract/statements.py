@@ -102,6 +102,9 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             subject = _subject_mention(sentence)
             if subject:
                 ctx.subject(ctx.cast.add_name(subject))
+            people = _people_named(sentence)
+            if len(people) > 1:  # "X, coauteur du rapport avec Y et Z": "ils", next
+                ctx.last_group = tuple(ctx.cast.add_name(p) for p in people)
             ctx.sentence_no += 1
     first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
     quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start))
@@ -148,9 +151,19 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
     body = subject_organisation(sentence[:q_start]) if q_start <= WINDOW else None
     if body:
         return Attribution((ctx.organisations.get(body.lower(), body),), None, "subject of the sentence")
+    pronoun = _SUBJECT_PRONOUN.match(sentence[:q_start])
+    if pronoun:  # "Ils proposent des « concertations départementales »"
+        found = resolve_phrase(pronoun.group(1), ctx, "subject of the sentence")
+        if found.speakers:
+            return found
     if reporter and reporter.speakers and (same_paragraph or _stands_alone(sentence, q_start, quote)):
         return replace(reporter, evidence="speaker of the sentences before")
     return Attribution()
+
+
+# a sentence that opens with a pronoun (its subject): "Il", "Elle", "Ils", "Elles", "They"
+_SUBJECT_PRONOUN = re.compile(
+    r"^\s*(il|elle|ils|elles|he|she|they)\s+(?!(?:y\s+)?(?:a|avait|aura|est|était|faut|fallait)\b)\w", re.IGNORECASE)
 
 
 _FIRST_PERSON = re.compile(
@@ -250,6 +263,12 @@ def _subject_mention(sentence: str) -> str | None:
         if len(m.names) == 1 and not _COMPLEMENT.search(outside[max(0, m.start - 60):m.start]):
             return m.names[0]
     return None
+
+
+def _people_named(sentence: str) -> list[str]:
+    """The people a sentence names outside its quotations, each once, in order."""
+    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence)
+    return list(dict.fromkeys(n for m in find_mentions(outside) for n in m.names))
 
 
 def _nobody_else(sentence: str) -> bool:
