@@ -189,3 +189,11 @@ def test_they_after_a_sentence_naming_several_people_is_all_of_them(tmp_path):
     found = speakers_of(tmp_path, GROUP)
     assert found["a un souci d'acceptabilité"][0] == "Jean-Luc Fichet"
     assert found["concertations départementales"][0] == "Jean-Luc Fichet, Michel Raison, Michèle Vullien"
+
+
+def test_a_person_with_one_name_and_a_role(tmp_path):
+    text = ("Le glacier menace\n\n« C'est une blague cette histoire », grimace Rocco, patron d'un hôtel de la "
+            "Palud. « Chaque année, ils nous refont le même coup. »\n")
+    found = speakers_of(tmp_path, text)
+    assert found["C'est une blague cette histoire"][0] == "Rocco"
+    assert found["Chaque année, ils nous refont le même coup."][0] == "Rocco"

@@ -450,6 +450,11 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
                                if re.match(r"^\s*,?\s*(?:et|and)\b", np[prev.end:m.start])]
         names = tuple(dict.fromkeys(ctx.cast.add_name(n) for m in kept for n in m.names))
         return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, evidence)
+    single = _SINGLE_NAME.match(np)
+    if single and find_role(np[single.end():]) and find_role(np[single.end():]).start() <= 4:
+        name = single.group("name")  # "grimace Rocco, patron d'un hôtel": a person with one name
+        if name not in NOT_NAMES and not organisation_name(name):
+            return Attribution((name,), np[single.end():].split(",")[0].strip(), evidence)
     surname = ctx.cast.known_surname(np)  # "Austin said", "le général Burkhard"
     if surname:
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
@@ -526,6 +531,7 @@ def _phrase_gender(phrase: str) -> str | None:
     return None
 
 
+_SINGLE_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+)\s*,\s*")
 _SINGLE_ADVERBIALS = frozenset(a.lower() for a in ADVERBIALS)
 
 
