@@ -197,3 +197,12 @@ def test_a_person_with_one_name_and_a_role(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["C'est une blague cette histoire"][0] == "Rocco"
     assert found["Chaque année, ils nous refont le même coup."][0] == "Rocco"
+
+
+def test_a_name_given_surname_first_or_a_first_name_alone(tmp_path):
+    text = ("La peste de Mandchourie\n\nLe médecin Wu Lien Teh a imposé le masque en 1910. « Tout le monde en "
+            "portait dans la rue », raconte Wu dans son autobiographie.\n\nLa diplomate Lin Haoran était à Paris. "
+            "Selon M. Lin, « la coopération a bien plus à offrir ».\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Tout le monde en portait dans la rue"][0] == "Wu Lien Teh"
+    assert found["la coopération a bien plus à offrir"][0] == "Lin Haoran"

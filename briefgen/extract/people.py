@@ -201,6 +201,9 @@ class Cast:
         if not matches:
             stem = _stem(name.split()[-1])
             matches = [f for f in self.full_names if f != name and len(f.split()) > 1 and _stem(f.split()[-1]) == stem]
+        if not matches and len(name.split()) == 1:
+            # a name given surname first ("Wu" for "Wu Lien Teh"), or a first name alone
+            matches = [f for f in self.full_names if len(f.split()) > 1 and f.split()[0] == name]
         return matches[0] if len(set(matches)) == 1 else name
 
     def add_role(self, name: str, role: str, head: str, gender: str | None) -> None:
@@ -233,6 +236,8 @@ class Cast:
                 matches = {f for f in self.full_names if len(f.split()) > 1 and f.split()[-1] == word}
                 if not matches:
                     matches = {f for f in self.full_names if len(f.split()) > 1 and _stem(f.split()[-1]) == _stem(word)}
+                if not matches:  # surname first ("Wu" for "Wu Lien Teh")
+                    matches = {f for f in self.full_names if len(f.split()) > 2 and f.split()[0] == word}
                 if len(matches) == 1:
                     return matches.pop()
         return None
