@@ -173,3 +173,15 @@ def path_without_apertium(tmp_path: Path) -> str:
         if shutil.which(tool):
             (keep / tool).symlink_to(shutil.which(tool))
     return str(keep)
+
+
+def speakers_of(tmp_path: Path, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """{quote: (speaker, evidence)} of an article written into ``tmp_path`` and read by the
+    whole front of the pipeline (ingest, detect, extract)."""
+    from briefgen.detect import detect
+    from briefgen.extract import extract
+    from briefgen.ingest import ingest
+
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}

@@ -10,13 +10,7 @@ from briefgen.extract import extract
 from briefgen.extract.speakers import organisation_name
 from briefgen.ingest import ingest
 from briefgen.testing.evaluate import spans_match, speaker_right
-
-
-def speakers_of(tmp_path, text):
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
-
+from conftest import speakers_of
 
 ARTICLE = """Jean Castex veut combattre le "séparatisme"
 

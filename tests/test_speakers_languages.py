@@ -2,16 +2,7 @@
 files: declined surnames, bodies that speak impersonally, addressees between verb and
 speaker, bare roles in languages without articles."""
 
-from briefgen.detect import detect
-from briefgen.extract import extract
-from briefgen.ingest import ingest
-
-
-def speakers_of(tmp_path, text):
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
-
+from conftest import speakers_of
 
 RUSSIAN = """Верфь получила крупнейший заказ
 

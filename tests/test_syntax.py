@@ -1,16 +1,9 @@
 """The parsed subject of a quotation's clause (briefgen/extract/syntax.py), used where no
 cue names a speaker, and the rules alone when no parser is installed."""
 
-from briefgen.detect import detect
-from briefgen.extract import extract, syntax
+from briefgen.extract import syntax
 from briefgen.extract.syntax import subject_of
-from briefgen.ingest import ingest
-
-
-def speakers_of(tmp_path, text):
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    return {q.original: (q.speaker, q.evidence) for q in extract(detect(ingest(path))).quotes}
+from conftest import speakers_of
 
 
 def _inside(sentence: str) -> tuple[int, int]:

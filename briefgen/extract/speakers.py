@@ -16,13 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..dates import _key as _date_key
-from ..dates import month_numbers, weekday_numbers
 from .lexicon import (
     ACCORDING_TO,
     ADDRESSEES,
     ADVERBIALS,
     ASIDES,
+    CALENDAR,
     ENGLISH_REPORTING,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
@@ -549,9 +548,7 @@ def _drop_filler(np: str) -> str:
         if not m or m.end() >= len(rest):
             return rest
         word = m.group(1)
-        key = _date_key(word)
-        if not (word.isdigit() or (word.islower() and (word in _SINGLE_ADVERBIALS or key in month_numbers()
-                                                       or key in weekday_numbers()))):
+        if not (word.isdigit() or (word.islower() and (word in _SINGLE_ADVERBIALS or word in CALENDAR))):
             return rest
         rest = rest[m.end():]
 
