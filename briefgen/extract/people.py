@@ -6,6 +6,7 @@ Rule-based and conservative: a mention that cannot be resolved stays unresolved.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -167,12 +168,16 @@ class Cast:
     mentions: dict[str, int] = field(default_factory=dict)  # full name -> times named
     # full name -> (index of the text, offset) where it is first named
     first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    _order: list[tuple[tuple[int, int], str]] = field(default_factory=list, repr=False)
 
     def named_after(self, text: int, offset: int, within: int = 1) -> list[str]:
         """People first named after ``offset`` of text ``text`` (and no more than ``within``
         texts later), in the order they are named."""
-        later = [(at, name) for name, at in self.first_seen.items() if (text, offset) < at <= (text + within, 1 << 30)]
-        return [name for _, name in sorted(later)]
+        if len(self._order) != len(self.first_seen):  # sorted once, not per quote
+            self._order = sorted((at, name) for name, at in self.first_seen.items())
+        start = bisect.bisect_right(self._order, ((text, offset), "\U0010ffff"))
+        end = bisect.bisect_right(self._order, ((text + within, 1 << 30), "\U0010ffff"))
+        return [name for _, name in self._order[start:end]]
 
     def most_named(self) -> list[str]:
         """People named more than once, the most often named first: whom the text is about."""
