@@ -45,3 +45,16 @@ def test_a_role_subject_found_by_the_parse_names_the_speaker(tmp_path, monkeypat
     with syntax.rules_only():
         assert speakers_of(tmp_path, ROLE)["juste et nécessaire"][0] is None
     assert speakers_of(tmp_path, ROLE)["juste et nécessaire"][0] == "Anne Durand"
+
+
+def test_the_tokenizer_keeps_compounds_and_splits_inverted_pronouns():
+    """The model is loaded without spaCy's French language module (whose token pattern is
+    slow to compile); its own tokenizer rules still apply, and hyphenated compounds stay one
+    word while an inverted subject after a verb is split off."""
+    words = [t.text for t in syntax._pipeline("fr")(
+        "« Non », estime-t-il, répond-elle au porte-parole de l'état-major, peut-être aujourd'hui.")]
+    for whole in ("porte-parole", "peut-être", "aujourd'hui"):
+        assert whole in words, words
+    for split in ("estime", "répond", "-il", "-elle"):
+        assert split in words, words
+    assert "estime-t-il" not in words and "répond-elle" not in words

@@ -10,6 +10,8 @@ speaker for 6 more of 333 quotations than the rules alone.
 
 from __future__ import annotations
 
+import re
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -19,6 +21,26 @@ _SUBJECTS = ("nsubj", "nsubj:pass", "expl:subj")
 _CUT = ("acl:relcl", "acl", "punct", "appos", "parataxis", "ccomp", "advcl", "conj", "cc", "dep")
 
 
+# Hyphenated words the tokenizer keeps whole ("porte-parole", "état-major"), unless the tail
+# is an inverted subject or object pronoun ("estime-t-il", "dit-elle"), which is split off.
+# It stands in for spaCy's own French token_match, a pattern of thousands of listed prefixes
+# that takes Python's regular-expression compiler about 3 s (twice: on import and on load).
+_CLITIC = r"(?:t[-‐])?(?:il|elle|on|ils|elles|je|tu|nous|vous|moi|toi|le|la|les|lui|leur|y|en|ce|ci|là)"
+_TOKEN_MATCH = re.compile(rf"(?i)^(?!.*[-‐](?:{_CLITIC}|t)$)[^\W\d_]+(?:[-‐][^\W\d_]+)+$").match
+
+
+def _light_language(code: str):
+    """A language class for ``code`` with spaCy's base defaults: the model's own tokenizer
+    rules are then read from its files, without importing ``spacy.lang.<code>``."""
+    from spacy.language import BaseDefaults, Language
+
+    class Light(Language):
+        lang = code
+        Defaults = BaseDefaults
+
+    return Light
+
+
 @cache
 def _pipeline(language: str):
     name = MODELS.get(language)
@@ -26,12 +48,22 @@ def _pipeline(language: str):
         return None
     try:
         import spacy
+        from spacy.util import get_package_path, registry
     except ImportError:
         return None
     try:
-        return spacy.load(name, exclude=["morphologizer", "attribute_ruler", "lemmatizer", "ner"])
-    except OSError:  # the model is not installed
+        path = get_package_path(name)
+    except ImportError:  # the model is not installed
         return None
+    drop = ["morphologizer", "attribute_ruler", "lemmatizer", "ner"]
+    if language in registry.languages or f"spacy.lang.{language}" in sys.modules:
+        return spacy.load(name, exclude=drop)  # spaCy's own class is loaded already
+    registry.languages.register(language, func=_light_language(language))
+    nlp = spacy.load(name, exclude=[*drop, "tokenizer"])
+    folder = next(p for p in sorted(path.iterdir()) if (p / "tokenizer").is_file())
+    nlp.tokenizer.from_disk(folder / "tokenizer", exclude=["vocab", "token_match"])
+    nlp.tokenizer.token_match = _TOKEN_MATCH
+    return nlp
 
 
 _off = False
