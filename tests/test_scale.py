@@ -129,8 +129,11 @@ def test_big_brief_has_a_compact_pdf_and_a_full_html(tmp_path):
 
 
 @pytest.mark.parametrize("cluster, message", [("tcp://127.0.0.1:1", "")])
-def test_unreachable_cluster_is_an_error(tmp_path, cluster, message):
+def test_unreachable_cluster_is_an_error(tmp_path, cluster, message, monkeypatch):
+    from briefgen import parallel
     from briefgen.parallel import make_executor
 
+    # nothing listens there: Dask retries until its timeout (30 s in use; 2 s is enough here)
+    monkeypatch.setattr(parallel, "WORKER_WAIT_SECONDS", 2)
     with pytest.raises(OSError):
         make_executor(cluster)
