@@ -136,7 +136,8 @@ def main() -> None:
     for half, folder in halves.items():
         if half == "test" and args.dev_only:
             continue
-        print(f"  {half} half ({folder.relative_to(ROOT)}: 2 articles a language"
+        count = len(list(folder.glob("*.txt")))
+        print(f"  {half} half ({folder.relative_to(ROOT)}: {count} articles"
               + (", rules tuned on it)" if half == "dev" else ", never looked at while tuning)"))
         for language, score in score_by_language(folder).items():
             print(f"    {language}  {score.summary()}")

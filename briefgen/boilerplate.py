@@ -46,6 +46,16 @@ _DATELINE = re.compile(
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
+# the agency first: "(ANSA) - FIRENZE, 12 MAG - Dopo quattro anni…"
+_AGENCY_FIRST = re.compile(
+    r"^\((?P<outlet>[^()]{2,30})\)\s*[-–—]\s*(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*"
+    r"(?P<when>[^()/\-–—]{2,40}?)\s*[-–—]\s+(?P<rest>.*)$"
+)
+# no agency: "Bologna, 3 marzo 2025 – Dodici anni…" (a whole date), "BRASÍLIA – A Câmara…" (a
+# place in capitals)
+_PLACE_DATE = re.compile(
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
+_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)\s*[-–—]\s+(?P<rest>[^\W\d_].*)$")
 # "12 commentaires", "| 3 |", "0": a number with at most its counter word, among punctuation
 _COUNTER_WORD = re.compile(r"(\d)\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)\b",
                            re.IGNORECASE)
@@ -93,18 +103,18 @@ def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
     result = Cleaned(paragraphs=[], title=title)
     body: list[str] = []
     for para in paragraphs:
-        kind = classify(para)
+        # the body's first paragraph, or its second after a headline
+        first = not body or result.title is None and len(body) == 1 and looks_like_title(body[0])
+        kind = classify(para, first=first)
         if kind == "dateline":
-            m = _DATELINE.match(para)
-            result.outlet = result.outlet or _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed"))
-            result.place = result.place or _place_name(m.group("place"))
-            when = (m.group("when") or "").strip()
-            result.dateline_date = result.dateline_date or when or None
-            if when:
-                result.published_lines.append(when)
-            rest = m.group("rest").strip()
-            if rest:
-                body.append(rest)
+            line = dateline(para, first=first)
+            result.outlet = result.outlet or line.outlet
+            result.place = result.place or line.place
+            result.dateline_date = result.dateline_date or line.when
+            if line.when and find_dates(line.when):
+                result.published_lines.append(line.when)
+            if line.rest:
+                body.append(line.rest)
         elif kind == "date":
             (result.updated_lines if _UPDATE_WORDS.search(para) else result.published_lines).append(para)
         elif kind == "body":
@@ -118,35 +128,80 @@ def clean(paragraphs: list[str], *, title: str | None = None) -> Cleaned:
     return result
 
 
-def classify(para: str) -> str:
-    """One of "body", "nav", "counter", "date", "dateline"."""
+def classify(para: str, *, first: bool = False) -> str:
+    """One of "body", "nav", "counter", "date", "dateline". ``first``: no body text came
+    before (a dateline of a place alone is read only there)."""
     if _NO_WORDS.fullmatch(_COUNTER_WORD.sub(r"\1", para, count=1)):
         return "counter"
     if _NAV_PREFIXES.match(para) and not _is_sentence_like_nav(para):
         return "nav"
     if _is_date_line(para):
         return "date"
-    if _is_dateline(para):
+    if dateline(para, first=first) is not None:
         return "dateline"
     return "body"
 
 
-def _is_dateline(para: str) -> bool:
+@dataclass(frozen=True)
+class Dateline:
+    place: str | None
+    when: str | None  # the date as written
+    outlet: str | None
+    rest: str  # the text after it: the story's first sentence
+
+
+def dateline(para: str, *, first: bool = False) -> Dateline | None:
+    """The dateline that opens ``para``, in any of the shapes news agencies use, or None.
+    A place in capitals alone before a dash ("BRASÍLIA – A Câmara…") is a dateline only in
+    the ``first`` paragraph of the body."""
     m = _DATELINE.match(para)
-    if not m or not _plausible_outlet(m.group("outlet") or m.group("slashed") or m.group("dashed")):
+    if m and _standard_dateline(para, m):
+        return Dateline(_place_name(m.group("place")), (m.group("when") or "").strip() or None,
+                        _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed")),
+                        m.group("rest").strip())
+    m = _AGENCY_FIRST.match(para)
+    if (m and _plausible_outlet(m.group("outlet")) and _plausible_place(m.group("place"))
+            and find_dates(m.group("when"))):
+        return Dateline(_place_name(m.group("place")), m.group("when").strip(), _outlet_name(m.group("outlet")),
+                        m.group("rest").strip())
+    m = _PLACE_DATE.match(para)
+    if m and _plausible_place(m.group("place")) and _whole_date(m.group("when")):
+        return Dateline(_place_name(m.group("place")), m.group("when").strip(), None, m.group("rest").strip())
+    m = _PLACE_ONLY.match(para)
+    if first and m and m.group("place").isupper() and _plausible_place(m.group("place")) and len(m.group("rest")) > 20:
+        return Dateline(_place_name(m.group("place")), None, None, m.group("rest").strip())
+    return None
+
+
+def _plausible_place(place: str) -> bool:
+    words_ = place.split()
+    return 0 < len(words_) <= 4 and all(w[0].isupper() for w in words_ if len(w) > 2)
+
+
+def _whole_date(when: str) -> bool:
+    """The text is one date with its day, month and year, and nothing else ("3 marzo 2025")."""
+    found = find_dates(when)
+    return (len(found) == 1 and found[0].year is not None and found[0].day is not None
+            and not re.search(r"[^\W\d_]{3,}", when[: found[0].start] + when[found[0].end:]))
+
+
+def _standard_dateline(para: str, m: re.Match) -> bool:
+    if not _plausible_outlet(m.group("outlet") or m.group("slashed") or m.group("dashed")):
         return False
     if m.group("dashed") and not (m.group("when") or "").strip():
         return False  # "PARIS — Tout est calme." is a sentence; only "CITY, date — Agency." is a dateline
-    place = m.group("place").split()
-    if len(place) > 4 or not all(w[0].isupper() for w in place if len(w) > 2):
+    if not _plausible_place(m.group("place")):
         return False
     when = (m.group("when") or "").strip()
-    if when and not find_dates(when):
+    # a date, or the day of the month alone with an agency ("SEVILLA, 14 (EUROPA PRESS)")
+    if when and not find_dates(when) and not (re.fullmatch(r"\d{1,2}", when) and m.group("outlet")):
         return False
-    # the dateline is the whole line, or is followed by a dash and the first sentence
+    # the dateline is the whole line, or is followed by a dash and the first sentence, or an
+    # agency's name in brackets after a place in capitals ("SEVILLA, 14 (EUROPA PRESS) El…")
     rest_after = para[m.start("rest"):]
     separated = m.group("dashed") is not None or re.search(r"[)/]\s*[-–—:.]", para[: m.start("rest")]) is not None
-    return not rest_after.strip() or separated
+    in_capitals = m.group("outlet") is not None and m.group("place").isupper() and rest_after[:1].isupper()
+    return not rest_after.strip() or separated or in_capitals
 
 
 def _is_sentence_like_nav(para: str) -> bool:

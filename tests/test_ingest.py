@@ -201,6 +201,13 @@ def test_markdown_front_matter(tmp_path):
     ("МОСКВА, 27 ноября. /ТАСС/. Министр выступил в среду.", "Москва", "ТАСС", "27 ноября."),
     ("DEN HAAG (ANP) - De minister sprak woensdag in de Kamer.", "Den Haag", "ANP", None),
     ("LONDON, Nov 27 (Reuters) - The minister spoke on Wednesday.", "London", "Reuters", "Nov 27"),
+    ("(ANSA) - FIRENZE, 12 MAG - Dopo quattro anni di cantiere torna visibile l'affresco.", "Firenze", "ANSA",
+     "12 MAG"),
+    ("Bologna, 3 marzo 2025 – Dodici anni di turni, gli ultimi tre in pronto soccorso.", "Bologna", None,
+     "3 marzo 2025"),
+    ("SEVILLA, 14 (EUROPA PRESS) El exalcalde ha negado este viernes ante la jueza los hechos.", "Sevilla",
+     "EUROPA PRESS", "14"),
+    ("BRASÍLIA – A Câmara dos Deputados adiou mais uma vez a votação do projeto.", "Brasília", None, None),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
@@ -208,3 +215,16 @@ def test_datelines_of_other_presses(dateline, place, outlet, when):
     cleaned = boilerplate.clean([dateline])
     assert (cleaned.place, cleaned.outlet, cleaned.dateline_date) == (place, outlet, when)
     assert not cleaned.paragraphs[0].startswith(dateline.split()[0])  # the dateline left the body
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ["Le ministre, 3 mai 2025 – voilà ce qu'il a dit ce matin devant la presse."],  # not a place
+    ["Paris – la ville est calme ce matin et les rues sont vides."],  # neither a date nor capitals
+    ["Les ministres se sont réunis mardi à Bruxelles pour parler de défense.",
+     "NATO – The alliance said on Tuesday that it would send more troops."],  # capitals, not first
+])
+def test_sentences_that_only_look_like_datelines_stay_body_text(paragraphs):
+    from briefgen import boilerplate
+
+    cleaned = boilerplate.clean(paragraphs, title="Un titre")
+    assert cleaned.paragraphs == paragraphs and cleaned.place is None

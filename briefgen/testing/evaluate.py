@@ -104,8 +104,8 @@ def _score_file(score: Score, name: str, label: dict, item) -> None:
     for field_name in ("outlet", "place"):
         if field_name in label:
             score.metadata += 1
-            got = getattr(doc, field_name)
-            if got is not None and speaker_key(got) == speaker_key(label[field_name] or ""):
+            got, want = getattr(doc, field_name), label[field_name]
+            if got is None and want is None or got is not None and speaker_key(got) == speaker_key(want or ""):
                 score.metadata_right += 1
             else:
                 score.errors.append(f"{name}: {field_name} {got!r} != {label[field_name]!r}")
