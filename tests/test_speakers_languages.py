@@ -153,3 +153,34 @@ def test_an_aside_between_a_body_and_its_verb(tmp_path):
     text = ("Conti pubblici\n\nROMA, 12 maggio (ANSA) - La Commissione europea, in una nota diffusa in serata, "
             "ha ribadito che \"ogni flessibilità dovrà restare temporanea\".\n")
     assert speakers_of(tmp_path, text)["ogni flessibilità dovrà restare temporanea"][0] == "Commissione europea"
+
+
+ITALIAN_CHURCH = """Riapre la cappella restaurata, polemica sul biglietto
+
+(ANSA) - VERONA, 4 GIU - Torna visibile da oggi la cappella restaurata della chiesa di San Zeno. "Nessun biglietto per entrare in chiesa", ha detto questa mattina il parroco, padre Aurelio Franzoni, durante la presentazione.
+
+"Il cantiere - ha spiegato la restauratrice Paola Benedetti, che ha guidato i lavori - ha restituito colori dimenticati".
+
+L'assessore al turismo, Carlo Menegatti, ha ribadito che il Comune sta valutando un contributo. "Nessuno vuole far pagare la messa - ha precisato -. Parliamo dei gruppi organizzati".
+
+Una proposta che padre Franzoni ha respinto senza giri di parole: "Qui la gente entra per pregare".
+
+Contrario anche il Comitato Borgo Vivo, che da anni si batte per il quartiere. In una nota il comitato sostiene che "un quartiere non è un museo".
+"""
+
+
+def test_italian_dash_incises_honorifics_and_colon_lead_ins(tmp_path):
+    found = speakers_of(tmp_path, ITALIAN_CHURCH)
+    # "ha detto questa mattina il parroco, padre X": a time between verb and subject, an honorific
+    assert found["Nessun biglietto per entrare in chiesa"][0] == "Aurelio Franzoni"
+    # "A - ha spiegato X - B": one quotation cut by its cue, both parts X's
+    assert found["Il cantiere"][0] == "Paola Benedetti"
+    assert found["ha restituito colori dimenticati"][0] == "Paola Benedetti"
+    assert "ha spiegato" not in " ".join(found)
+    # "- ha precisato -.": the subject left out, the person just spoken of
+    assert found["Nessuno vuole far pagare la messa"][0] == "Carlo Menegatti"
+    assert found["Parliamo dei gruppi organizzati"][0] == "Carlo Menegatti"
+    # a colon after a clause that names one person, with no verb of saying
+    assert found["Qui la gente entra per pregare"][0] == "Aurelio Franzoni"
+    # a body with a name of its own, then described: "il comitato"
+    assert found["un quartiere non è un museo"][0] == "Comitato Borgo Vivo"

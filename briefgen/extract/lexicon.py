@@ -67,6 +67,7 @@ TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in 
 ROLE_HEADS = tuple(_all("people", "role_heads"))
 # role words that describe a person rather than a post ("die Ökonomin"): they may name someone
 # known by another role
+HONORIFICS = frozenset(w.lower() for w in _all("people", "honorifics"))
 PERSON_DESCRIPTIONS = frozenset(w.lower() for w in _all("people", "descriptions"))
 COMPOUND_ROLES = tuple(sorted(set(_all("people", "compound_role_suffixes")), key=len, reverse=True))
 ROLE_SYNONYMS = {role: tuple(words) for role, words in _merged("people", "role_synonyms").items()}
@@ -105,6 +106,10 @@ OTHER_AUXILIARIES = tuple(dict.fromkeys(v for code, lang in DATA.items() if code
 # the verbs of the languages that leave the subject out ("pro_drop = true")
 PRO_DROP_VERBS = frozenset(v.lower() for lang in DATA.values() if lang.get("reporting", {}).get("pro_drop")
                            for v in lang["reporting"].get("verbs", []))
+# every language's verbs of saying and their auxiliaries, lower case (a dash incise inside a
+# quotation: "Il restauro - ha spiegato la restauratrice - ha restituito…")
+ALL_REPORTING = frozenset(v.lower() for v in _all("reporting", "verbs"))
+ALL_AUXILIARIES = frozenset(v.lower() for v in _all("reporting", "auxiliaries"))
 ACCORDING_TO = tuple(_all("reporting", "according_to"))
 IN_THE_VIEW_OF = tuple(_all("reporting", "in_the_view_of"))
 THAT = tuple(_all("reporting", "that"))

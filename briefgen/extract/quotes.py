@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import TITLE, Quote, Segment
+from . import lexicon
 
 # opening mark -> the marks that may close it: French and Spanish « », English “ ”, German
 # „ “ and » «, Romanian and Polish „ ”, Dutch and English single ‘ ’, Swiss ‹ ›
@@ -44,7 +45,7 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
         if close is not None:
             if not _narration(text[i + 1:close]):
                 start = i + 1
-                for incise in _DASH_INCISE.finditer(text, i + 1, close):
+                for incise in _incises(text, i + 1, close):
                     _add_span(spans, text, start, incise.start(), ch + text[close])
                     start = incise.end()
                 _add_span(spans, text, start, close, ch + text[close])
@@ -57,6 +58,34 @@ def find_quotes(text: str) -> list[tuple[int, int, str]]:
 # the Russian (and Polish) way of setting the reporting words inside the marks:
 # «Мы не ставим условий, — заявил дипломат. — Но рассчитываем …»: two quotations
 _DASH_INCISE = re.compile(r",?\s+[—–]\s+[^—–«»„“”\"]{3,80}?[.,:]\s+[—–]\s+")
+# the Italian and Spanish way, with any dash and the punctuation after the second one:
+# "Il restauro - ha spiegato la restauratrice, che ha guidato il cantiere - ha restituito…",
+# "«Io lo amo – spiega –, ma…»", "la messa - ha precisato -. Parliamo…": only when the
+# words between the dashes open with a verb of saying
+_VERB_INCISE = re.compile(r",?\s+[—–-]\s+(?P<words>[^—–«»„“”\"\n]{3,100}?)\s+[—–-][.,:;]?\s+")
+
+
+def _incises(text: str, start: int, end: int) -> list[re.Match]:
+    found = list(_DASH_INCISE.finditer(text, start, end))
+    if found:
+        return found
+    return [m for m in _VERB_INCISE.finditer(text, start, end) if _says(m.group("words"))]
+
+
+def is_incise(between: str) -> bool:
+    """``between`` (the text between two quotations) is only the reporting words that cut
+    one quotation in two: the parts are one speaker's."""
+    m = _DASH_INCISE.fullmatch(between) or _VERB_INCISE.fullmatch(between)
+    return m is not None and (m.re is _DASH_INCISE or _says(m.group("words")))
+
+
+def _says(words: str) -> bool:
+    """The words open with a verb of saying, perhaps after its auxiliary ("ha precisato",
+    "spiega", "заявил")."""
+    tokens = re.findall(r"[^\W\d_]+", words.lower())
+    if tokens and tokens[0] in lexicon.ALL_AUXILIARIES:
+        tokens = tokens[1:]
+    return bool(tokens) and (tokens[0] in lexicon.ALL_REPORTING or " ".join(tokens[:2]) in lexicon.ALL_REPORTING)
 
 
 def _opens(text: str, i: int) -> bool:

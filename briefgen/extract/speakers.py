@@ -23,6 +23,7 @@ from .lexicon import (
     ASIDES,
     CALENDAR,
     ENGLISH_REPORTING,
+    HONORIFICS,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
     NOT_NAMES,
@@ -90,9 +91,9 @@ _AFTER = [
     re.compile(rf"^\s*,?\s*{_ENGLISH}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"^\s*,?\s*(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_ENGLISH}\b", re.I),
     # other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
-    re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+(?=\w){_NP}{{1,160}})", re.I),
     # with the subject left out, as Spanish, Italian, Portuguese, Catalan, Romanian do: "», dijo."
-    re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[.;,!?]|$)", re.I),
+    re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[–—-]\s*)?(?:[.;,!?]|$)", re.I),
     re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
 ]
 # before the quote: the cue nearest to the quote wins
@@ -268,7 +269,23 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
         found = _resolve(cue, ctx, cue.before)
         if found.speakers or (cue.strong and found.evidence):
             return found
-    return Attribution()
+    return _colon_lead_in(before, ctx)
+
+
+def _colon_lead_in(before: str, ctx: Context) -> Attribution:
+    """A clause that ends with a colon just before the quotation and names one person, with
+    no verb of saying: "Una proposta che padre Baldini ha respinto: «…»", "E Guidotti, poco
+    dopo, ai cronisti: «…»". The person is the speaker."""
+    if not re.search(r":\s*$", before):
+        return Attribution()
+    clause = before[_clause_start(before, len(before.rstrip()) - 1):]
+    people = {ctx.cast.add_name(n) for m in find_mentions(clause) for n in m.names}
+    people |= {known for word in re.findall(r"(?<=\s)[A-ZÀ-ÝА-Я][\w’'-]+", clause)
+               if (known := ctx.cast.known_surname(word))}  # "padre Baldini"
+    if len(people) != 1:
+        return Attribution()
+    name = people.pop()
+    return Attribution((name,), ctx.cast.roles.get(name), clause.strip())
 
 
 def continued(sentence: str, previous: tuple[int, Attribution], q_start: int,
@@ -387,7 +404,16 @@ def _clause_subject(text: str) -> str:
                 return parts[k - 1] + ", " + part  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
             return part
     subjects = [p for p in parts if not _aside(p)]  # "La Commissione europea, in una nota, ha"
-    return subjects[-1] if subjects else parts[-1]
+    if subjects:
+        return subjects[-1]
+    # an aside with no comma before the subject: "In una nota il comitato sostiene"
+    later = _ARTICLE_AFTER_ASIDE.search(parts[-1])
+    return parts[-1][later.start(1):] if later else parts[-1]
+
+
+_ARTICLE_AFTER_ASIDE = re.compile(
+    r"^\S+\s+\S+(?:\s+\S+){0,3}?\s+((?:"
+    + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES if not a.endswith(("'", "’"))) + r")\s+\S)")
 
 
 def _aside(part: str) -> bool:
@@ -487,7 +513,7 @@ def _opens_with_name(text: str) -> bool:
     Darmanin")."""
     text = text.lstrip()
     mentions = find_mentions(text[:80])
-    return bool(mentions) and mentions[0].start <= 5
+    return bool(mentions) and (mentions[0].start <= 5 or text[:mentions[0].start].strip().lower() in HONORIFICS)
 
 
 def phrase_key(np: str) -> str:
@@ -532,6 +558,7 @@ def _phrase_gender(phrase: str) -> str | None:
 
 _SINGLE_NAME = re.compile(r"^(?P<name>[A-ZÀ-Ý][a-zà-ÿ’'-]+)\s*,\s*")
 _SINGLE_ADVERBIALS = frozenset(a.lower() for a in ADVERBIALS)
+_LONG_ADVERBIALS = tuple(sorted((a.lower() for a in ADVERBIALS if " " in a), key=len, reverse=True))
 
 
 def _drop_filler(np: str) -> str:
@@ -543,6 +570,11 @@ def _drop_filler(np: str) -> str:
         told = next((a for a in ADDRESSEES if rest.startswith(a + " ")), None)
         if told:
             rest = rest[len(told):].lstrip()
+            continue
+        low = rest.lower()
+        phrase = next((a for a in _LONG_ADVERBIALS if low.startswith(a + " ") and rest[:1].islower()), None)
+        if phrase:  # "ha detto questa mattina il parroco"
+            rest = rest[len(phrase):].lstrip(" ,")
             continue
         m = re.match(r"([\w’'-]+)[\s,]*", rest)
         if not m or m.end() >= len(rest):
@@ -644,7 +676,7 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
     full: dict[str, set[str]] = {}
     for text in texts:
         for m in _ORGANISATION_MENTION.finditer(text):
-            if m.group("of") or m.group("adj"):
+            if m.group("of") or m.group("adj") or m.group("proper") and m.group("head")[:1].isupper():
                 full.setdefault(m.group("head").lower(), set()).add(m.group(0)[m.start("head") - m.start():])
     return {head: names.pop() for head, names in full.items() if len(names) == 1}
 
@@ -657,6 +689,8 @@ _ORGANISATION_MENTION = re.compile(
     # an adjective that is part of its name: "Conseil scientifique", "Centre hospitalier"
     r"(?P<adj>(?-i:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?|iers?)"
     r"(?![\w’'-])))?"
+    # a name of its own after a head in capitals: "il Comitato Oltrarno Vivo", "el Teatre Lliure"
+    r"(?P<proper>(?-i:\s+[A-ZÀ-Ý][\w’'-]+){1,3})?"
     # its complements, when they name it: "de la Culture", "des Affaires étrangères", "du Nord",
     # "de Comerç de Barcelona"
     r"(?P<of>(?:\s+(?:" + _COMPLEMENT_WORDS + r")\s*(?-i:[A-ZÀ-Ý][\w’'-]*"

@@ -12,6 +12,7 @@ from ..text import split_sentences, words
 from .keysentences import rank_sentences
 from .lexicon import LANGUAGES
 from .people import build_cast, find_mentions, find_role
+from .quotes import is_incise
 from .speakers import (
     WINDOW,
     Attribution,
@@ -76,7 +77,11 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             spoke: list[Attribution] = []
             for q in _anchored(anchors.get(block, []), start, end):
                 q_start = max(q.start - start, 0) if q.last_paragraph == q.paragraph else 0
-                found = attribute(sentence, q_start, q.end - start, ctx)
+                if previous is not None and previous[1].speakers and is_incise(sentence[previous[0]:q_start]):
+                    # «A, — заявил X. — B», "A - ha spiegato X - B": B is A's speaker's
+                    found = replace(previous[1], evidence="the same quotation, after its cue")
+                else:
+                    found = attribute(sentence, q_start, q.end - start, ctx)
                 if not found.speakers and previous is not None:
                     found = continued(sentence, previous, q_start, found)
                 if not found.speakers and not found.evidence:
