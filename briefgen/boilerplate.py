@@ -55,7 +55,9 @@ _AGENCY_FIRST = re.compile(
 # place in capitals)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
-_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)\s*[-–—]\s+(?P<rest>[^\W\d_].*)$")
+# (and its state or region: "ZANESVILLE, Ohio —")
+_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)(?:,\s*[A-Z][a-z.]+(?:\s[A-Z][a-z.]+)?)?"
+                         r"\s*[-–—]\s+(?P<rest>[^\W\d_].*)$")
 # "12 commentaires", "| 3 |", "0": a number with at most its counter word, among punctuation
 _COUNTER_WORD = re.compile(r"(\d)\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)\b",
                            re.IGNORECASE)

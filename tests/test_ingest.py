@@ -208,6 +208,7 @@ def test_markdown_front_matter(tmp_path):
     ("SEVILLA, 14 (EUROPA PRESS) El exalcalde ha negado este viernes ante la jueza los hechos.", "Sevilla",
      "EUROPA PRESS", "14"),
     ("BRASÍLIA – A Câmara dos Deputados adiou mais uma vez a votação do projeto.", "Brasília", None, None),
+    ("ZANESVILLE, Ohio — For 31 years, the wrestling room smelled of sweat and bleach.", "Zanesville", None, None),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
