@@ -200,3 +200,29 @@ def test_a_name_given_surname_first_or_a_first_name_alone(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["Tout le monde en portait dans la rue"][0] == "Wu Lien Teh"
     assert found["la coopération a bien plus à offrir"][0] == "Lin Haoran"
+
+
+ONE_NAME = """Collision d'hélicoptères au Mali
+
+La ministre des Armées, Florence Parly, et le chef d'état-major étaient à Gao mardi.
+
+Les appareils volaient « en dispositif serré », a ajouté le général Lecointre, devant la presse.
+
+« Trois cas positifs ont été confirmés », explique l'ARS à l'AFP, sans autre détail.
+
+Le trafic restera « très perturbé », selon la RATP avec toutefois des améliorations attendues.
+"""
+
+
+def test_a_surname_after_a_role_and_a_body_without_whom_it_spoke_to(tmp_path):
+    found = speakers_of(tmp_path, ONE_NAME)
+    assert found["en dispositif serré"][0] == "Lecointre"  # the text never gives his first name
+    assert found["Trois cas positifs ont été confirmés"][0] == "ARS"  # not "ARS à l'AFP"
+    assert found["très perturbé"][0] == "RATP"
+
+
+def test_a_post_after_a_dutch_name_is_not_part_of_it(tmp_path):
+    text = ("Kuipers: ‘Het doel is niet haalbaar’\n\nDEN HAAG (ANP) - Minister Annelies Kuipers van Volkshuisvesting "
+            "sprak dinsdag in de Kamer. Kees van Leeuwen was er ook.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Het doel is niet haalbaar"][0] == "Annelies Kuipers"

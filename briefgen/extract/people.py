@@ -127,7 +127,14 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     tokens = name.split()
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
-        return " ".join(tokens[first:])
+        tokens = tokens[first:]
+        # a first name, a surname, then Dutch "van" and more: what follows names a post
+        # ("Minister Annelies Kuipers van Volkshuisvesting"), unless the second word is a
+        # first name too ("Jan Peter van der Berg"); Spanish "de la" surnames stay whole
+        cut = next((i for i, t in enumerate(tokens) if i >= 2 and t == "van"), None)
+        if cut is not None and tokens[1] not in FIRST_NAMES:
+            tokens = tokens[:cut]
+        return " ".join(tokens)
     particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
     last_title_word = max((i for i, t in enumerate(tokens)
                            if t in NOT_NAMES and t not in particles or _is_role_word(t)), default=-1)

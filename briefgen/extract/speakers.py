@@ -484,6 +484,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if surname:
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     role = find_role(np)
+    one = _ONE_NAME_AFTER_ROLE.match(np, role.end()) if role else None
+    if one and one.group(1) not in NOT_NAMES and not organisation_name(one.group(1)):
+        name = one.group(1)  # "a ajouté le général Lecointre": a person the text names by surname only
+        return Attribution((name,), np[:role.end()].strip(), evidence)
     if role and not re.search(r"\b(?:de|du|des|d['’]|of)\s*(?:la |l['’])?$", np[: role.start("head")], re.I):
         person = ctx.cast.by_role_phrase(role.group("head"), np[role.end():])
         # "le Premier ministre", or a bare role in a language without articles ("заявил дипломат")
@@ -506,6 +510,9 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             ctx.phrases[phrase_key(np)] = person
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
     return Attribution((), None, evidence, phrase_key(np) if role or described else None)
+
+
+_ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[,.;:()]|$|\s+[a-zà-ÿ]))")
 
 
 def _opens_with_name(text: str) -> bool:
