@@ -184,3 +184,36 @@ def test_italian_dash_incises_honorifics_and_colon_lead_ins(tmp_path):
     assert found["Qui la gente entra per pregare"][0] == "Aurelio Franzoni"
     # a body with a name of its own, then described: "il comitato"
     assert found["un quartiere non è un museo"][0] == "Comitato Borgo Vivo"
+
+
+IBERIAN = """Los estibadores mantienen la huelga
+
+BILBAO, 27 nov (EFE).- «No vamos a ceder», resumió Iker Etxebarria Uriarte, portavoz del comité. El consejero de Empleo, Ander Solozabal Etxeberria, pidió calma.
+
+Desde la concentración, Etxebarria le respondió minutos después: «Que hable quien lleva años amenazando».
+
+Etxebarria, de 47 años, acusó a la dirección de querer «externalizar por la puerta de atrás» la carga.
+
+Arrieta Bilbao recordó la huelga de 1987: «Entonces también nos dijeron que era el futuro».
+"""
+
+
+def test_the_first_of_two_surnames_and_no_description_in_an_object(tmp_path):
+    found = speakers_of(tmp_path, IBERIAN)
+    # Spanish usage: the first surname alone names the person
+    assert found["Que hable quien lleva años amenazando"][0] == "Iker Etxebarria Uriarte"
+    assert found["externalizar por la puerta de atrás"][0] == "Iker Etxebarria Uriarte"
+    # "recordó la huelga": an object after the verb, not a person described
+    assert found["Entonces también nos dijeron que era el futuro"][0] != "Ander Solozabal Etxeberria"
+
+
+def test_descriptions_of_people_in_other_languages(tmp_path):
+    portuguese = ("Pescadores contra nova quota\n\nMatosinhos, 14 mar 2025 (Lusa) - O mestre José Manuel Vieira "
+                  "falou hoje aos jornalistas no porto.\n\n“Não é justo”, acrescentou o mestre.\n")
+    assert speakers_of(tmp_path, portuguese)["Não é justo"][0] == "José Manuel Vieira"
+    romanian = ("Noul antrenor al echipei\n\nTimișoara, 17 februarie 2025 – Marius Oprea a fost prezentat luni.\n\n"
+                "„Vreau stadionul plin”, a spus antrenorul la finalul conferinței.\n")
+    assert speakers_of(tmp_path, romanian)["Vreau stadionul plin"][0] == "Marius Oprea"
+    english = ("Steel rescue talks\n\nLONDON, Nov 3 (Reuters) - Alan Fairbairn spoke on Monday.\n\n"
+               "\"Every week costs jobs,\" the unions said.\n")
+    assert speakers_of(tmp_path, english)["Every week costs jobs,"][0] != "Alan Fairbairn"  # a plural

@@ -67,6 +67,19 @@ TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in 
 ROLE_HEADS = tuple(_all("people", "role_heads"))
 # role words that describe a person rather than a post ("die Ökonomin"): they may name someone
 # known by another role
+DESCRIPTION_DETERMINERS = {k: v or None for k, v in _merged("people", "description_determiners").items()}
+# the determiners of languages that write their nouns with a capital (German)
+CAPITALISED_DETERMINERS = frozenset(d for lang in DATA.values() if lang.get("people", {}).get("capitalised_nouns")
+                                    for d in lang["people"].get("description_determiners", {}))
+# the endings of person nouns, by the determiner that may stand before them (each language's own)
+DESCRIPTION_SUFFIXES: dict[str, tuple[str, ...]] = {}
+for _lang in DATA.values():
+    for _det in _lang.get("people", {}).get("description_determiners", {}):
+        DESCRIPTION_SUFFIXES[_det] = tuple(sorted(set(DESCRIPTION_SUFFIXES.get(_det, ()))
+                                                  | set(_lang["people"].get("description_suffixes", [])),
+                                                  key=len, reverse=True))
+DESCRIPTION_ENDINGS = {k: v or None for lang in DATA.values()
+                       for k, v in lang.get("people", {}).get("description_endings", {}).items()}
 HONORIFICS = frozenset(w.lower() for w in _all("people", "honorifics"))
 PERSON_DESCRIPTIONS = frozenset(w.lower() for w in _all("people", "descriptions"))
 COMPOUND_ROLES = tuple(sorted(set(_all("people", "compound_role_suffixes")), key=len, reverse=True))

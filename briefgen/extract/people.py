@@ -216,7 +216,9 @@ class Cast:
         if not matches and len(name.split()) == 1:
             # a name given surname first ("Wu" for "Wu Lien Teh"), or a first name alone
             matches = [f for f in self.full_names if len(f.split()) > 1 and f.split()[0] == name]
-        return matches[0] if len(set(matches)) == 1 else name
+        if not matches and len(name.split()) == 1:
+            matches = [f for f in self.full_names if _first_surname(name, f)]
+        return self._longer_form(matches[0]) if len(set(matches)) == 1 else name
 
     def add_role(self, name: str, role: str, head: str, gender: str | None) -> None:
         self.roles.setdefault(name, role)
@@ -250,9 +252,22 @@ class Cast:
                     matches = {f for f in self.full_names if len(f.split()) > 1 and _stem(f.split()[-1]) == _stem(word)}
                 if not matches:  # surname first ("Wu" for "Wu Lien Teh")
                     matches = {f for f in self.full_names if len(f.split()) > 2 and f.split()[0] == word}
+                if not matches:  # the first of two surnames ("Roura" for "Narcís Roura i Vila")
+                    matches = {f for f in self.full_names if _first_surname(word, f)}
                 if len(matches) == 1:
-                    return matches.pop()
+                    return self._longer_form(matches.pop())
         return None
+
+
+def _first_surname(word: str, full: str) -> bool:
+    """``word`` is the first of two surnames in ``full``, the one Spanish, Portuguese and
+    Catalan texts use alone ("Etxebarria" in "Iker Etxebarria Uriarte", "Roura" in "Narcís
+    Roura i Vila"); not a first name ("José" in "María José Cabello")."""
+    parts = full.split()
+    if len(parts) < 3 or word not in parts[1:-1] or word in FIRST_NAMES:
+        return False
+    before = parts[parts.index(word) - 1]
+    return before == parts[0] or before in FIRST_NAMES
 
 
 def _stem(word: str) -> str:

@@ -22,6 +22,10 @@ from .lexicon import (
     ADVERBIALS,
     ASIDES,
     CALENDAR,
+    CAPITALISED_DETERMINERS,
+    DESCRIPTION_DETERMINERS,
+    DESCRIPTION_ENDINGS,
+    DESCRIPTION_SUFFIXES,
     ENGLISH_REPORTING,
     HONORIFICS,
     IN_THE_VIEW_OF,
@@ -45,6 +49,7 @@ from .lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     SINGULAR_PRONOUNS,
+    STOPWORDS,
     THAT,
 )
 from .people import ADJUNCT, Cast, find_mentions, find_role, role_gender
@@ -399,7 +404,7 @@ def _clause_subject(text: str) -> str:
         if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]) \
                 and not _aside(parts[k + 1]):
             break  # only appositions, relative clauses and asides stand between a subject and its verb
-        if find_mentions(part) or _names_someone(part):
+        if find_mentions(part) or _names_someone(part) or (k == 0 and _SINGLE_WORD_NAME.fullmatch(part)):
             if k > 0 and find_mentions(part) and find_role(parts[k - 1]) and not find_mentions(parts[k - 1]):
                 return parts[k - 1] + ", " + part  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
             return part
@@ -422,8 +427,16 @@ def _aside(part: str) -> bool:
     return bool(part.split()) and part.split()[0].lower() in ASIDES
 
 
+# a name of one word opening the clause ("Etxebarria, de 47 años, acusó"), and an age set
+# between commas after a subject ("de 47 años", "di 34 anni", "aged 67")
+_SINGLE_WORD_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+")
+_AGE = re.compile(r"^(?:de|di|da|of|aged|im alter von)\s+\d{1,3}\b", re.I)
+
+
 def _appositive(part: str) -> bool:
     """A part that can stand between a subject and its verb: "l'un des auteurs", "chercheur à …"."""
+    if _AGE.match(part):
+        return True
     first = part.split()[0].lower() if part.split() else ""
     return first in ("l'un", "l’un", "l'une", "l’une", "un", "une", "le", "la", "l'", "l’", "ancien", "ancienne",
                      "one", "the", "a", "an") or bool(find_role(part))
@@ -503,7 +516,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
         ctx.body(name)
         return Attribution((name,), None, evidence)
-    described = _DESCRIPTION.match(np)
+    described = describe(np)
     if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
         person = _described_antecedent(described, ctx)
         if person:
@@ -540,7 +553,7 @@ def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Att
     role = find_role(found.phrase)
     # "le gérant", "l'ancien manager": not a bare role ("дипломат"), nor a role with its own
     # qualifier ("la maire du 10e arrondissement de Paris" is someone the text does not name)
-    if not person and _DESCRIPTION.match(found.phrase) and not (role and len(found.phrase.split()) > 3):
+    if not person and describe(found.phrase) and not (role and len(found.phrase.split()) > 3):
         gender = _phrase_gender(found.phrase)
         # a role ("la maire du 10e arrondissement") never names someone known by another role
         person = next((p for p in ctx.cast.named_after(text, offset)
@@ -593,20 +606,61 @@ def _drop_filler(np: str) -> str:
 
 
 # a definite description of one person: "le gérant", "l'ancienne députée", "la mère de famille"
-_DESCRIPTION = re.compile(r"^(?P<det>le|la|l['’]|ce|cet|cette)\s*"
-                          r"(?P<noun>(?-i:(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,}))\b",
+# (and in other languages, "el portavoz", "o mestre", "der Sprecher": people.description_determiners;
+# a noun with its article as an ending, "antrenorul": people.description_endings)
+# bodies are not people described ("el sindicato", "die Behörde")
+NOT_A_DESCRIPTION = ORGANISATION_DESCRIPTIONS | frozenset(h.lower() for h in ORGANISATION_HEADS)
+_OTHER_DETERMINERS = "|".join(re.escape(d) for d in sorted(DESCRIPTION_DETERMINERS, key=len, reverse=True))
+_DESCRIPTION = re.compile(r"^(?:(?P<det>le|la|l['’]|ce|cet|cette)\s*"
+                          r"(?P<noun>(?-i:(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,}))\b"
+                          rf"|(?P<odet>{_OTHER_DETERMINERS})\s+(?P<onoun>(?:\d+-)?[^\W\d_]{{3,}})(?![\w’'-])"
+                          r"|(?P<enoun>(?-i:[^\W\d_A-ZÀ-Ý]{3,}(?:" + "|".join(DESCRIPTION_ENDINGS or {"$^": None})
+                          + r")))(?![\w’'-]))",
                           re.IGNORECASE)
+
+
+def describe(np: str) -> re.Match | None:
+    """``np`` describes one person ("le gérant", "o mestre", "die 58-Jährige", "antrenorul"),
+    or None: not a body, not an object ("recordó la huelga"), not a plural ("the unions"),
+    not a word of a name ("a senior NATO official")."""
+    described = _DESCRIPTION.match(np)
+    if not described:
+        return None
+    if described.group("odet"):
+        noun = described.group("onoun").lower()
+        det = described.group("odet").lower()
+        if re.match(r"\s+[A-ZÀ-Ý]", np[described.end():]):
+            return None  # "a senior NATO official": a word of a name follows
+        capital = described.group("onoun").lstrip("0123456789-")[:1].isupper()
+        if capital and det not in CAPITALISED_DETERMINERS:
+            return None  # "a NATO diplomat": a name, not a description
+        plural = noun.endswith("s") and not noun.endswith(("ss", "us"))  # "the unions said"
+        if not (noun.endswith(DESCRIPTION_SUFFIXES.get(det, ())) or noun in PERSON_DESCRIPTIONS) \
+                or noun in STOPWORDS or plural:
+            return None  # "recordó la huelga", "der nicht genannt werden wollte": no person
+    noun, _ = _description_noun(described)
+    return None if noun in NOT_A_DESCRIPTION else described
+
+
+def _description_noun(described: re.Match) -> tuple[str, str | None]:
+    """The noun of a description and the gender its article or ending shows."""
+    if described.group("det"):
+        det, noun = described.group("det").lower(), described.group("noun").lower()
+        return noun, _phrase_gender(f"{det} {noun}") or ("f" if noun.endswith(("e", "euse", "rice")) else None)
+    if described.group("odet"):
+        return described.group("onoun").lower(), DESCRIPTION_DETERMINERS.get(described.group("odet").lower())
+    noun = described.group("enoun").lower()
+    return noun, next((g for e, g in DESCRIPTION_ENDINGS.items() if noun.endswith(e)), None)
 
 
 def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
     """The person a description names: the one the same noun named before in the text ("le
     chercheur" once Didier Raoult, "le chercheur marseillais" later), else the person just
     spoken of, if the gender fits."""
-    det, noun = described.group("det").lower(), described.group("noun").lower()
+    noun, gender = _description_noun(described)
     head = noun.split()[-1]
     if head in ctx.described:
         return ctx.described[head]
-    gender = _phrase_gender(f"{det} {noun}") or ("f" if noun.endswith(("e", "euse", "rice")) else None)
     # the person just spoken of, else the one other descriptions named ("le gérant", then
     # "l'ancien manager")
     for candidate in ctx.antecedents(people=True) + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]:
