@@ -226,3 +226,27 @@ def test_a_post_after_a_dutch_name_is_not_part_of_it(tmp_path):
             "sprak dinsdag in de Kamer. Kees van Leeuwen was er ook.\n")
     found = speakers_of(tmp_path, text)
     assert found["Het doel is niet haalbaar"][0] == "Annelies Kuipers"
+
+
+FRENCH_CUES = """Masques et plages
+
+"Je fais ce que j'ai dit", tel est le credo d'Emmanuel Macron depuis son élection.
+
+"J'avais envie de pleurer de joie", s'enthousiasme auprès de l'AFP Marc Isaacson, un habitant.
+
+"La défiscalisation coûte cher", estimait-il alors.
+
+Ce serait même "du délire" pour le numéro un de la CFDT Laurent Berger.
+
+Le ministre, Bjørn Arild Gram, a évoqué « une nouvelle ère » pour la défense nordique.
+"""
+
+
+def test_idioms_reflexive_verbs_and_any_inverted_verb_after_a_quote(tmp_path):
+    found = speakers_of(tmp_path, FRENCH_CUES)
+    assert found["Je fais ce que j'ai dit"][0] == "Emmanuel Macron"
+    assert found["J'avais envie de pleurer de joie"][0] == "Marc Isaacson"  # past "auprès de l'AFP"
+    assert found["La défiscalisation coûte cher"][0] == "Marc Isaacson"  # "estimait-il": the person just quoted
+    assert found["du délire"][0] == "Laurent Berger"
+    # "pour" that names nobody is not a cue: the sentence's subject spoke
+    assert found["une nouvelle ère"][0] == "Bjørn Arild Gram"

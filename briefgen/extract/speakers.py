@@ -84,6 +84,17 @@ _IN_VIEW = rf"(?:{_words(IN_THE_VIEW_OF)})"
 # word after it: "ha dichiarato", "ha poi aggiunto", "va dir", "a declarat", "dijo", "заявил"
 _OTHER = rf"(?P<verb>(?:(?:{_words(OTHER_AUXILIARIES)})\s+(?:[^\W\d_]{{2,12}}\s+)?)?(?:{_words(OTHER_REPORTING)}))"
 
+# "Ce serait même « du délire » pour le numéro un de la CFDT Laurent Berger"
+_IN_VIEW_AFTER = re.compile(
+    rf"^\s*,?\s*{_IN_VIEW}\s+(?P<np>(?-i:le\s|la\s|l['’]|les\s|M\.|Mme|[A-ZÀ-Ý]){_NP}{{1,160}})", re.I)
+# "« … », tel est le credo d'Emmanuel Macron", "« … », c'est le mot d'ordre de la CGT"
+_IDIOM_AFTER = re.compile(rf"^\s*[,–—-]?\s*(?:tel|telle|tels|telles|c['’]est|voilà)\s+(?:est\s+|était\s+|sont\s+)?"
+                          rf"(?:le|la|l['’]|les)\s*[\w’'-]+(?:\s+[\w’'-]+)?\s+(?:de|du|des|d['’])\s*"
+                          rf"(?P<np>{_NP}{{1,120}})", re.I)
+# these two count only when they name someone, or a body by its name ("« une nouvelle ère » pour
+# la défense nordique", "« une menace » pour la région")
+_AFTER_IF_NAMED = (_IN_VIEW_AFTER, _IDIOM_AFTER)
+
 # after the quote (the quote ends a clause)
 _AFTER = [
     re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
@@ -91,6 +102,11 @@ _AFTER = [
     re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"{_LEAD}{_ACCORDING}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    _IN_VIEW_AFTER,
+    # any verb with its subject pronoun set after it, right after a quotation, is a cue
+    # ("», estimait-il", "», s'agace-t-elle", "», fulmine-t-il")
+    re.compile(rf"{_LEAD}(?P<verb>(?:s['’]|se\s+)?[a-zàâçéèêëîïôûùüÿœ]{{3,}})-(?:t-)?{_PRONOUN}\b"),
+    _IDIOM_AFTER,
     re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_LEAD}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_PRESENT}\b", re.I),
     re.compile(rf"^\s*,?\s*{_ENGLISH}\s+(?P<np>{_NP}{{1,160}})", re.I),
@@ -101,6 +117,10 @@ _AFTER = [
     re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[–—-]\s*)?(?:[.;,!?]|$)", re.I),
     re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
 ]
+# the cues whose subject follows the verb ("a déclaré X", "estime X", "selon X"): also read
+# anywhere in a sentence by reporting_subjects
+_AFTER_WITH_SUBJECT = _AFTER[2:5]
+assert all("(?P<np>" in p.pattern for p in _AFTER_WITH_SUBJECT)
 # before the quote: the cue nearest to the quote wins
 _BEFORE = [
     # "Volgens De Wit raakt het plan « … »", "Laut Hofstätter ist …": a name, then the verb
@@ -256,7 +276,10 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
         m = pattern.match(after)
         if m:
             found = _resolve(Cue.of(m, after), ctx, sentence[:q_start])
-            if found.speakers or found.evidence:
+            if pattern in _AFTER_IF_NAMED:
+                if found.speakers and found.speakers[0][:1].isupper():  # not "pour la région"
+                    return found
+            elif found.speakers or found.evidence:
                 return found
     for pattern in _INCISES:  # « Texte, explique-t-il, suite »
         inside = pattern.search(sentence[q_start:q_end])
@@ -451,7 +474,8 @@ def _names_someone(part: str) -> bool:
 
 # "a annoncé à l'AFP l'ancien président", "explique au Parisien Gérard Hébert": whom it was
 # said to stands before the speaker
-_TOLD_TO = re.compile(r"^(?:à|au|aux|to)\s+(?:l['’]|la\s+|le\s+|les\s+)?(?:[A-Z][\w-]*|presse|journalistes|"
+_TOLD_TO = re.compile(r"^(?:à|au|aux|to|auprès\s+(?:de|du|des|d['’]))\s*(?:l['’]|la\s+|le\s+|les\s+)?"
+                      r"(?:[A-Z][\w-]*|presse|journalistes|"
                       r"quotidien|hebdomadaire|radio|chaîne|journal|magazine|site|micro)(?:\s+[A-Z][\w-]*)?\s*,?\s+"
                       r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|[A-Z]))")
 
@@ -831,7 +855,7 @@ def reporting_subjects(sentence: str, ctx: Context) -> Attribution:
             found = resolved
             break
         found = found if found.evidence else Attribution((), None, resolved.evidence or cue.evidence)
-    for pattern in _AFTER[2:5]:
+    for pattern in _AFTER_WITH_SUBJECT:
         for m in re.finditer(pattern.pattern.lstrip("^"), sentence, re.I):
             resolved = _resolve(Cue.of(m, sentence), ctx, sentence[max(0, m.start() - WINDOW): m.start()])
             if resolved.speakers:
