@@ -250,3 +250,23 @@ def test_idioms_reflexive_verbs_and_any_inverted_verb_after_a_quote(tmp_path):
     assert found["du délire"][0] == "Laurent Berger"
     # "pour" that names nobody is not a cue: the sentence's subject spoke
     assert found["une nouvelle ère"][0] == "Bjørn Arild Gram"
+
+
+REPORT = """Santé : "au moins un enfant sur deux connaîtra le cancer"
+
+Le généticien Axel Kahn l'affirme : "au moins un enfant sur deux connaîtra le cancer", a-t-il dit.
+
+Ce jeudi, un rapport émanant du Conseil d'analyse économique (CAE), rattaché à Matignon, est publié. Le document appelle à créer une « autorité administrative indépendante ».
+"""
+
+
+def test_a_rubric_is_no_speaker_and_a_document_speaks_for_its_body(tmp_path):
+    found = speakers_of(tmp_path, REPORT)
+    assert found["au moins un enfant sur deux connaîtra le cancer"][0] == "Axel Kahn"  # not "Santé"
+    assert found["autorité administrative indépendante"][0] == "Conseil d'analyse économique"
+
+
+def test_a_headline_name_right_before_its_quote(tmp_path):
+    text = ("Migrations : Moscovici \"peu emballé par la proposition\"\n\nLe commissaire européen Pierre Moscovici "
+            "a parlé mardi à Bruxelles devant la presse.\n")
+    assert speakers_of(tmp_path, text)["peu emballé par la proposition"][0] == "Pierre Moscovici"

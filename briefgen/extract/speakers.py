@@ -14,6 +14,7 @@ déclaré un porte-parole") settles it: the speaker is unknown (None), never a g
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .lexicon import (
@@ -26,6 +27,7 @@ from .lexicon import (
     DESCRIPTION_DETERMINERS,
     DESCRIPTION_ENDINGS,
     DESCRIPTION_SUFFIXES,
+    DOCUMENTS,
     ENGLISH_REPORTING,
     HONORIFICS,
     IN_THE_VIEW_OF,
@@ -159,6 +161,7 @@ _INCISES = [
     re.compile(rf",\s*{_PRESENT}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
     re.compile(rf",\s*{_AUX}{_ADVERBS}\s+{_PARTICIPLE}\s+(?P<np>{_NP_NOCOMMA}{{1,80}}?)\s*,", re.I),
 ]
+_NAME_THEN_QUOTE = re.compile(r"(?:^|:\s*)(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){0,2})\s*$")
 _HEADLINE = re.compile(rf"^\s*(?P<np>{_NP_NOCOMMA}{{3,60}}?)\s*:\s*$")
 _CLAUSE_BREAKS = ";:«»\"“”"
 _ABBREVIATION_BEFORE_DOT = re.compile(r"(?:\b(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)|\b[A-Z])$")
@@ -195,6 +198,7 @@ class Context:
     last_group: tuple[str, ...] = ()
     last_subject: str | None = None
     last_body: str | None = None
+    last_named_body: str | None = None  # the last organisation the text named in full
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
@@ -290,9 +294,17 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
     before = sentence[: _skip_opening(sentence, q_start)]
     headline = _HEADLINE.match(before)
     if headline:  # "Robert Ménard : « Ce pouvoir … »"
-        found = resolve_phrase(headline.group("np"), ctx, headline.group(0).strip())
-        if found.speakers:
+        np = headline.group("np").strip()
+        found = resolve_phrase(np, ctx, headline.group(0).strip())
+        # not a rubric ("Santé : « … »"): a person the text knows, or a body of more than one word
+        if found.speakers and (found.speakers[0] in ctx.cast.full_names or len(np.split()) > 1 or np.isupper()):
             return found
+    named = _NAME_THEN_QUOTE.search(before)
+    if named and len(before) <= 80:  # a headline's "Moscovici « peu emballé »"
+        person = ctx.cast.known_surname(named.group("name")) or next(
+            (n for m in find_mentions(named.group("name")) for n in m.names if n in ctx.cast.full_names), None)
+        if person:
+            return Attribution((person,), ctx.cast.roles.get(person), named.group(0).strip())
     for cue in cues_before(before):
         found = _resolve(cue, ctx, cue.before)
         if found.speakers or (cue.strong and found.evidence):
@@ -533,6 +545,14 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if person:
             ctx.phrases[phrase_key(np)] = person
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
+    document = _DOCUMENT.match(np)
+    if document and not find_mentions(np):
+        # "le rapport", "ce document", "l'étude du CAE": the body that issued it
+        issuer = organisation_name(np[document.end():].lstrip(" ,")) if document.group("of") else None
+        body = (ctx.organisations.get(issuer.lower(), issuer) if issuer else None) or ctx.last_named_body
+        if body:
+            ctx.body(body)
+            return Attribution((body,), None, evidence)
     organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
@@ -550,6 +570,13 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
 
 
 _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[,.;:()]|$|\s+[a-zà-ÿ]))")
+
+
+_DOCUMENT = re.compile(
+    r"^(?:(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|el|il|lo|o|a|der|die|das|de|het|the|its|this|este|esta|"
+    r"questo|aquest|этот)\s*)?(?:[a-zà-ÿ]+\s+)?(?P<doc>"
+    + "|".join(sorted((re.escape(d) for d in DOCUMENTS), key=len, reverse=True))
+    + r")\b(?P<of>\s+(?:de|du|des|d['’]|del|della|do|da|of|van|der)\b)?", re.IGNORECASE)
 
 
 def _opens_with_name(text: str) -> bool:
@@ -782,6 +809,48 @@ _ORGANISATION_MENTION = re.compile(
     r"(?:\s+(?:et\s+(?:de\s+la\s+|des\s+|du\s+|de\s+)?)?[A-ZÀ-Ý][\w’'-]*)*"
     r"(?:\s+[a-zà-ÿ]+(?:ères?|aires?|ales?|al|aux|iques?|iennes?|iens?|aises?|ais|ées?|és?|ifs?|ives?)(?![\w’'-]))?)){1,2})?",
     re.IGNORECASE)
+
+
+# a name defined with its acronym: "Conseil d'analyse économique (CAE)"
+_DEFINED = re.compile(r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){1,7}?)\s+\((?P<acronym>[A-ZÀ-Ý]{2,8})\)")
+
+
+def defined_acronym(sentence: str) -> str | None:
+    """The first name in ``sentence`` followed by an acronym made of its words' initials
+    ("Conseil d'analyse économique (CAE)"), without the acronym."""
+    for m in _DEFINED.finditer(sentence):
+        words = re.findall(r"[\w]+", m.group("name").replace("’", " ").replace("'", " "))
+        initials = [unicodedata.normalize("NFD", w[0].upper())[0] for w in words]  # "économique": E
+        acronym = m.group("acronym")
+        # the acronym's letters are initials of the name's last words, in order ("d'" may be skipped)
+        for start in range(len(words)):
+            picked, k = [], start
+            for letter in acronym:
+                while k < len(words) and initials[k] != letter:
+                    k += 1
+                if k == len(words):
+                    break
+                picked.append(k)
+                k += 1
+            if len(picked) == len(acronym) and picked[0] == start and words[start][0].isupper():
+                name = m.group("name")
+                cut = name.find(words[start])
+                return name[cut:].strip()
+    return None
+
+
+def first_named_organisation(sentence: str, ctx: Context) -> str | None:
+    """The first organisation ``sentence`` names in full ("un rapport émanant du Conseil
+    d'analyse économique (CAE)"): what "le rapport" speaks for, there and after."""
+    defined = defined_acronym(sentence)
+    if defined and not find_mentions(defined):
+        return defined
+    for m in _ORGANISATION_MENTION.finditer(sentence):
+        if m.group("of") or m.group("adj") or m.group("proper") and m.group("head")[:1].isupper():
+            found = m.group(0)[m.start("head") - m.start():]
+            name = organisation_name(found) or found
+            return ctx.organisations.get(name.split()[0].lower(), name)
+    return None
 
 
 def subject_organisation(clause: str) -> str | None:

@@ -19,6 +19,7 @@ from .speakers import (
     Context,
     attribute,
     continued,
+    first_named_organisation,
     known_organisations,
     named_later,
     reporting_subjects,
@@ -70,6 +71,9 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
         text = doc.text_of(block)
         for s, (start, end) in enumerate(_sentence_spans(doc, block)):
             sentence = text[start:end]
+            named_body = first_named_organisation(sentence, ctx)
+            if named_body:  # what "le rapport", "ce document" of this sentence or a later one speaks for
+                ctx.last_named_body = named_body
             report = reporting_subjects(sentence, ctx)
             alone = _nobody_else(sentence)
             reported = report.speakers
