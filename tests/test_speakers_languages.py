@@ -217,3 +217,18 @@ def test_descriptions_of_people_in_other_languages(tmp_path):
     english = ("Steel rescue talks\n\nLONDON, Nov 3 (Reuters) - Alan Fairbairn spoke on Monday.\n\n"
                "\"Every week costs jobs,\" the unions said.\n")
     assert speakers_of(tmp_path, english)["Every week costs jobs,"][0] != "Alan Fairbairn"  # a plural
+
+
+def test_german_compound_roles_places_after_a_name_and_agency_statements(tmp_path):
+    text = ("Hafenstreik in Hamburg\n\nHamburg, 14. März 2025 – Verdi-Verhandlungsführerin Maren Tiedemann von der "
+            "Ladefläche eines Lastwagens rief zum Streik auf.\n\n„Wir lassen uns nicht abspeisen“, sagte sie.\n\n"
+            "„Wir stehen zu unserer Verantwortung“, hieß es in einer Aussendung des ASK Weinviertel.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Wir lassen uns nicht abspeisen"][0] == "Maren Tiedemann"
+    assert found["Wir stehen zu unserer Verantwortung"][0] == "ASK Weinviertel"
+
+
+def test_a_name_after_a_short_description_in_an_apposition(tmp_path):
+    text = ("Жители против застройки\n\nЕКАТЕРИНБУРГ, 14 мая — РИА Новости. Жители вышли на акцию.\n\n"
+            "«Это наш лес», — сказала РИА Новости одна из организаторов акции, учительница биологии Ольга Лаптева.\n")
+    assert speakers_of(tmp_path, text)["Это наш лес"][0] == "Ольга Лаптева"

@@ -128,10 +128,11 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
         tokens = tokens[first:]
-        # a first name, a surname, then Dutch "van" and more: what follows names a post
-        # ("Minister Annelies Kuipers van Volkshuisvesting"), unless the second word is a
+        # a first name, a surname, then Dutch "van" or German "von" and more: what follows
+        # names a post or a place ("Minister Annelies Kuipers van Volkshuisvesting", "Maren
+        # Tiedemann von der Ladefläche"), unless the second word is a
         # first name too ("Jan Peter van der Berg"); Spanish "de la" surnames stay whole
-        cut = next((i for i, t in enumerate(tokens) if i >= 2 and t == "van"), None)
+        cut = next((i for i, t in enumerate(tokens) if i >= 2 and t in ("van", "von")), None)
         if cut is not None and tokens[1] not in FIRST_NAMES:
             tokens = tokens[:cut]
         return " ".join(tokens)
@@ -150,7 +151,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         return None
     if len(tokens) < 2 and not title:
         return None
-    return " ".join(tokens)
+    cut = next((i for i, t in enumerate(tokens) if i >= 2 and t in ("van", "von")), None)
+    return " ".join(tokens[:cut])  # "Maren Tiedemann von der Ladefläche" (see above)
 
 
 # single words of roles, any language ("deputatul", "chefin", "judge"): a capitalised one
@@ -161,7 +163,8 @@ _ROLE_WORDS = frozenset(w.lower() for head in ROLE_HEADS for w in head.split() i
 
 def _is_role_word(token: str) -> bool:
     low = token.lower()
-    return low in _ROLE_WORDS or "-" in low and low.rsplit("-", 1)[1] in _ROLE_WORDS
+    return (low in _ROLE_WORDS or "-" in low and low.rsplit("-", 1)[1] in _ROLE_WORDS
+            or low.endswith(COMPOUND_ROLES))  # "Verdi-Verhandlungsführerin"
 
 
 @dataclass

@@ -548,7 +548,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     document = _DOCUMENT.match(np)
     if document and not find_mentions(np):
         # "le rapport", "ce document", "l'étude du CAE": the body that issued it
-        issuer = organisation_name(np[document.end():].lstrip(" ,")) if document.group("of") else None
+        rest = np[document.end():].lstrip(" ,")
+        issuer = (organisation_name(rest) or _proper_organisation(rest)) if document.group("of") else None
         body = (ctx.organisations.get(issuer.lower(), issuer) if issuer else None) or ctx.last_named_body
         if body:
             ctx.body(body)
@@ -573,7 +574,9 @@ _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[
 
 
 _DOCUMENT = re.compile(
-    r"^(?:(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|el|il|lo|o|a|der|die|das|de|het|the|its|this|este|esta|"
+    # perhaps within a phrase: "in einer Aussendung des ASK Weinviertel", "dans un communiqué de"
+    r"^(?:(?:in|en|dans|em|na|no|nel|nella|into|într-un|într-o)\s+(?:einer|einem|un|una|uno|um|uma|a|an)\s+)?"
+    r"(?:(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|el|il|lo|o|a|der|die|das|de|het|the|its|this|este|esta|"
     r"questo|aquest|этот)\s*)?(?:[a-zà-ÿ]+\s+)?(?P<doc>"
     + "|".join(sorted((re.escape(d) for d in DOCUMENTS), key=len, reverse=True))
     + r")\b(?P<of>\s+(?:de|du|des|d['’]|del|della|do|da|of|van|der)\b)?", re.IGNORECASE)
@@ -584,7 +587,13 @@ def _opens_with_name(text: str) -> bool:
     Darmanin")."""
     text = text.lstrip()
     mentions = find_mentions(text[:80])
-    return bool(mentions) and (mentions[0].start <= 5 or text[:mentions[0].start].strip().lower() in HONORIFICS)
+    if not mentions:
+        return False
+    before = text[:mentions[0].start].split()
+    # at once, or after an honorific or a short description with no function word
+    # ("padre Lorenzo Baldini", "учительница биологии Ольга Лаптева")
+    return (mentions[0].start <= 5 or " ".join(before).lower() in HONORIFICS
+            or len(before) <= 3 and not any(w.lower().strip(",") in STOPWORDS for w in before))
 
 
 def phrase_key(np: str) -> str:
