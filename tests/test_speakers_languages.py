@@ -232,3 +232,10 @@ def test_a_name_after_a_short_description_in_an_apposition(tmp_path):
     text = ("Жители против застройки\n\nЕКАТЕРИНБУРГ, 14 мая — РИА Новости. Жители вышли на акцию.\n\n"
             "«Это наш лес», — сказала РИА Новости одна из организаторов акции, учительница биологии Ольга Лаптева.\n")
     assert speakers_of(tmp_path, text)["Это наш лес"][0] == "Ольга Лаптева"
+
+
+def test_the_subject_left_out_after_whom_it_was_said_to(tmp_path):
+    text = ("Pescadores contra nova quota\n\nMatosinhos, 14 mar 2025 (Lusa) - Dezenas de pescadores protestaram.\n\n"
+            "A investigadora do IPMA Inês Sampaio Costa contraria esta leitura. “Há mais sardinha juvenil”, "
+            "afirmou à Lusa.\n")
+    assert speakers_of(tmp_path, text)["Há mais sardinha juvenil"][0] == "Inês Sampaio Costa"

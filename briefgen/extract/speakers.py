@@ -97,6 +97,9 @@ _IDIOM_AFTER = re.compile(rf"^\s*[,–—-]?\s*(?:tel|telle|tels|telles|c['’]e
 # la défense nordique", "« une menace » pour la région")
 _AFTER_IF_NAMED = (_IN_VIEW_AFTER, _IDIOM_AFTER)
 
+# other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
+_OTHER_THEN_SUBJECT = re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+(?=\w){_NP}{{1,160}})", re.I)
+
 # after the quote (the quote ends a clause)
 _AFTER = [
     re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
@@ -114,7 +117,7 @@ _AFTER = [
     re.compile(rf"^\s*,?\s*{_ENGLISH}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"^\s*,?\s*(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_ENGLISH}\b", re.I),
     # other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
-    re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+(?=\w){_NP}{{1,160}})", re.I),
+    _OTHER_THEN_SUBJECT,
     # with the subject left out, as Spanish, Italian, Portuguese, Catalan, Romanian do: "», dijo."
     re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[–—-]\s*)?(?:[.;,!?]|$)", re.I),
     re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
@@ -279,7 +282,11 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
     for pattern in _AFTER:
         m = pattern.match(after)
         if m:
-            found = _resolve(Cue.of(m, after), ctx, sentence[:q_start])
+            cue = Cue.of(m, after)
+            if (pattern is _OTHER_THEN_SUBJECT and m.group("verb").split()[-1].lower() in PRO_DROP_VERBS
+                    and _only_addressee(m.group("np"))):
+                cue = replace(cue, pron="")  # "», afirmou à Lusa.": whom it was said to, no subject
+            found = _resolve(cue, ctx, sentence[:q_start])
             if pattern in _AFTER_IF_NAMED:
                 if found.speakers and found.speakers[0][:1].isupper():  # not "pour la région"
                     return found
@@ -464,7 +471,7 @@ def _aside(part: str) -> bool:
 
 # a name of one word opening the clause ("Etxebarria, de 47 años, acusó"), and an age set
 # between commas after a subject ("de 47 años", "di 34 anni", "aged 67")
-_SINGLE_WORD_NAME = re.compile(r"[A-ZÀ-Ý][a-zà-ÿ’'-]+")
+_SINGLE_WORD_NAME = re.compile(r"(?=[^\W\d_])(?-i:[A-ZÀ-ÝĂÂÎȘȚŞŢĄĆĘŁŃŚŹŻ])[^\W\d_’']+(?:[-’'][^\W\d_]+)*")
 _AGE = re.compile(r"^(?:de|di|da|of|aged|im alter von)\s+\d{1,3}\b", re.I)
 
 
@@ -490,6 +497,15 @@ _TOLD_TO = re.compile(r"^(?:à|au|aux|to|auprès\s+(?:de|du|des|d['’]))\s*(?:l
                       r"(?:[A-Z][\w-]*|presse|journalistes|"
                       r"quotidien|hebdomadaire|radio|chaîne|journal|magazine|site|micro)(?:\s+[A-Z][\w-]*)?\s*,?\s+"
                       r"(?=(?:le|la|les|l['’]|un|une|M\.|Mme|[A-Z]))")
+
+
+def _only_addressee(np: str) -> bool:
+    """The words after a verb say only whom it was said to ("à Lusa", "aos jornalistas")."""
+    rest = _drop_filler(np.strip())
+    if rest in ADDRESSEES:
+        return True
+    return bool(re.fullmatch(r"(?:à|au|aux|to|a|al|ai|alla|all['’]|ao|aos|para|pentru)\s+"
+                             r"(?:l['’]|la\s+|le\s+|o\s+|a\s+)?[\w.-]+(?:\s+[\w.-]+)?\s*", rest))
 
 
 def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by_name: bool = True) -> Attribution:
