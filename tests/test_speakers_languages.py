@@ -239,3 +239,10 @@ def test_the_subject_left_out_after_whom_it_was_said_to(tmp_path):
             "A investigadora do IPMA Inês Sampaio Costa contraria esta leitura. “Há mais sardinha juvenil”, "
             "afirmou à Lusa.\n")
     assert speakers_of(tmp_path, text)["Há mais sardinha juvenil"][0] == "Inês Sampaio Costa"
+
+
+def test_a_body_whose_name_joins_two_parts_with_and(tmp_path):
+    text = ("Metroul din Cluj\n\nCluj-Napoca, 14 mar /AGERPRES/ - Consilierii au amânat votul.\n\n"
+            "Ministerul Investițiilor și Proiectelor Europene a transmis că proiectul „respectă calendarul asumat”.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["respectă calendarul asumat"][0] == "Ministerul Investițiilor și Proiectelor Europene"

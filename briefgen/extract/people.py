@@ -91,6 +91,8 @@ def find_mentions(text: str) -> list[Mention]:
     out = []
     for m in MENTION.finditer(text):
         title = m.group("title")
+        if _AFTER_BODY_AND.search(text[max(0, m.start() - 80):m.start()]):
+            continue  # "Ministerul Investițiilor și Proiectelor Europene": the rest of a body's name
         preceded = bool(_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
         names = [n for n in (_clean_name(m.group("name"), title, preceded), _clean_name(m.group("name2"), title))
                  if n]
@@ -112,6 +114,12 @@ def find_mentions(text: str) -> list[Mention]:
 # words that name a body ("Partido", "Conselho", "Kommission"): a run of capitalised words with
 # one of them is no person
 _BODY_WORDS = frozenset(h.lower() for h in ORGANISATION_HEADS if " " not in h and len(h) > 3)
+# a body's name in capitals, then "and": what follows belongs to the body's name
+_AFTER_BODY_AND = re.compile(
+    r"(?:^|\s)(?=[A-ZÀ-Ý])(?i:" + "|".join(sorted((re.escape(w) for w in _BODY_WORDS), key=len, reverse=True))
+    + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:și|e|y|i|and|et|und|en)\s+$")
+
+
 
 
 def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:

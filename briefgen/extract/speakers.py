@@ -446,6 +446,8 @@ def _clause_subject(text: str) -> str:
         if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]) \
                 and not _aside(parts[k + 1]):
             break  # only appositions, relative clauses and asides stand between a subject and its verb
+        if _ORGANISATION.match(part) and not find_mentions(part[:1 + part.find(" ")]):
+            return part  # a body's name, whatever capitalised words it holds ("Ministerul X și Y")
         if find_mentions(part) or _names_someone(part) or (k == 0 and _SINGLE_WORD_NAME.fullmatch(part)):
             if k > 0 and find_mentions(part) and find_role(parts[k - 1]) and not find_mentions(parts[k - 1]):
                 return parts[k - 1] + ", " + part  # "le secrétaire général de l'OTAN, Jens Stoltenberg"
@@ -530,6 +532,12 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
     mentions = find_mentions(np)
+    body_first = _ORGANISATION.match(np.strip())
+    if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
+            and not re.search(r"\b(?:de|du|des|d['’]|of)\s*$", np[:mentions[0].start]):
+        # "Ministerul Investițiilor și Proiectelor Europene": capitalised words inside a body's
+        # name; but "l'entourage de Jean Dupont" is about Jean Dupont
+        mentions = []
     surname = ctx.cast.known_surname(np.split()[0]) if np.split() else None
     if surname and (not mentions or mentions[0].start > 0):
         # "sagte Kirchhoff der Deutschen Presse-Agentur": the surname comes first
