@@ -59,15 +59,35 @@ from .people import ADJUNCT, Cast, find_mentions, find_role, role_gender
 _W = r"[\w’'-]+"
 # characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
 # of titles and initials ("M. Stoltenberg", "J. Biden") are part of it
+def _words(words) -> str:
+    """One pattern for a list of words or phrases, as a trie ("dit(?:e)?" for "dit", "dite"):
+    it matches what the alternation of the words, longest first, would, but tries each
+    letter once instead of each word (hundreds of verbs, at every position of a text)."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + build(child)
+                    for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        alternation = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{alternation})?" if "" in node else alternation
+
+    return build(root)
+
+
 _TITLE_DOT = r"(?:(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)\.|\b[A-Z]\.(?=\s*[A-Z]))"
 _NP = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›])"
 _NP_NOCOMMA = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›,])"
 _ADVERBS = r"(?:\s+(?:" + "|".join(sorted(ADVERBIALS, key=len, reverse=True)) + r"|[^\W\d_]+ment))*"
-_PARTICIPLE = (r"(?P<verb>" + "|".join(sorted(REPORTING_PARTICIPLES, key=len, reverse=True))
-               + r"|fait (?:savoir|valoir|remarquer|observer))")
-_PRESENT = (r"(?P<verb>(?:" + "|".join(sorted(REFLEXIVE_PRESENT, key=len, reverse=True)) + r")|"
-            + "|".join(sorted(REPORTING_PRESENT, key=len, reverse=True)) + r")")
-_ENGLISH = r"(?P<verb>" + "|".join(sorted(ENGLISH_REPORTING, key=len, reverse=True)) + r")"
+_PARTICIPLE = (r"(?P<verb>" + _words(REPORTING_PARTICIPLES) + r"|fait (?:savoir|valoir|remarquer|observer))")
+_PRESENT = r"(?P<verb>(?:" + _words(REFLEXIVE_PRESENT) + r")|" + _words(REPORTING_PRESENT) + r")"
+_ENGLISH = r"(?P<verb>" + _words(ENGLISH_REPORTING) + r")"
 _AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|s['’]est|se sont|s['’]était|s['’]étaient)"
 _AUX_INVERTED = r"(?:a-t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se sont-)"
 _PRONOUN = r"(?P<pron>il|elle|ils|elles|on|he|she|they)"
@@ -75,8 +95,6 @@ _LEAD = r"^\s*[,–—-]\s*"
 _LEAD_DASH = r"^\s*(?:[,–—-]\s*){1,2}"  # "», — заявил", ", – dijo"
 
 
-def _words(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 _ACCORDING = rf"(?:{_words(ACCORDING_TO)})"
