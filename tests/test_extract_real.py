@@ -24,7 +24,7 @@ def halves():
     return bench.score_halves()
 
 
-@pytest.mark.parametrize("half, articles, speakers", [("dev", 100, 0.72), ("test", 40, 0.64)])
+@pytest.mark.parametrize("half, articles, speakers", [("dev", 100, 0.76), ("test", 40, 0.67)])
 def test_real_french_news(halves, half, articles, speakers):
     score = halves[half]
     assert score.articles == articles
@@ -33,25 +33,24 @@ def test_real_french_news(halves, half, articles, speakers):
 
 
 def test_multilingual_inbox_development_half():
-    """Four articles a language: two, and two more written later (lower floors: the rules
-    were not tuned on the later ones before they were measured; see the README)."""
+    """Four articles a language: two, and two more written later (measured before the rules
+    were tuned on them; see the README)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
-        assert score.precision >= 0.85 and score.recall >= 0.85, (language, score.errors)
+        assert score.precision >= 0.9 and score.recall >= 0.9, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
-        assert score.speaker_accuracy >= 0.45, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.56
+        assert score.speaker_accuracy >= 0.6, (language, score.errors)
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.66
 
 
 def test_multilingual_inbox_test_half():
     """Never tuned on: the floors only keep what the rules reach on articles they were not
-    fitted to (speakers 0.57 overall now; Italian datelines "(ANSA) - FIRENZE, 12 MAG -" are
-    not read yet)."""
+    fitted to (speakers 0.59 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
-        assert score.speaker_accuracy >= 0.35, language
-    assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.9
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.55
+        assert score.speaker_accuracy >= 0.45, language
+    assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.57
