@@ -270,3 +270,10 @@ def test_a_headline_name_right_before_its_quote(tmp_path):
     text = ("Migrations : Moscovici \"peu emballé par la proposition\"\n\nLe commissaire européen Pierre Moscovici "
             "a parlé mardi à Bruxelles devant la presse.\n")
     assert speakers_of(tmp_path, text)["peu emballé par la proposition"][0] == "Pierre Moscovici"
+
+
+def test_a_party_named_with_its_article(tmp_path):
+    text = ("Retraites : le débat s'enlise\n\nLa majorité veut aller vite. \"Totalement impensable\", ont prévenu "
+            "Les Républicains.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Totalement impensable"][0] == "Les Républicains"

@@ -599,8 +599,12 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
-        if name.islower() and ctx.last_body and name.split()[0] in ORGANISATION_DESCRIPTIONS:
-            name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
+        head = name.split()[0]
+        if name.islower() and head in ORGANISATION_DESCRIPTIONS:
+            if ctx.last_named_body and ctx.last_named_body.lower().startswith(head):
+                name = ctx.last_named_body  # "le centre basé en Floride", after "le Centre national des ouragans"
+            elif ctx.last_body:
+                name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
         ctx.body(name)
         return Attribution((name,), None, evidence)
     described = describe(np)
@@ -823,6 +827,11 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
     if not m:
         return None
     first = m.group("name").split()[0]
+    if any_name and first == "Les" and len(m.group("name").split()) == 2:
+        name = m.group("name")  # "ont prévenu Les Républicains": a party's name with its article
+        second = name.split()[1]
+        if second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name):
+            return name
     if not any_name and m.group("name") not in INSTITUTIONS:
         return None
     if re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý]", np.strip()[m.end():]):
