@@ -65,8 +65,6 @@ REPORTING_PRESENT = frozenset(_all("reporting", "present"))
 ENGLISH_REPORTING = frozenset(DATA["en"]["reporting"]["verbs"])
 TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in _merged("people", "titles").items()}
 ROLE_HEADS = tuple(_all("people", "role_heads"))
-# role words that describe a person rather than a post ("die Ökonomin"): they may name someone
-# known by another role
 DESCRIPTION_DETERMINERS = {k: v or None for k, v in _merged("people", "description_determiners").items()}
 # the determiners of languages that write their nouns with a capital (German)
 CAPITALISED_DETERMINERS = frozenset(d for lang in DATA.values() if lang.get("people", {}).get("capitalised_nouns")
@@ -81,6 +79,8 @@ for _lang in DATA.values():
 DESCRIPTION_ENDINGS = {k: v or None for lang in DATA.values()
                        for k, v in lang.get("people", {}).get("description_endings", {}).items()}
 HONORIFICS = frozenset(w.lower() for w in _all("people", "honorifics"))
+# role words that describe a person rather than a post ("die Ökonomin"): they may name someone
+# known by another role
 PERSON_DESCRIPTIONS = frozenset(w.lower() for w in _all("people", "descriptions"))
 COMPOUND_ROLES = tuple(sorted(set(_all("people", "compound_role_suffixes")), key=len, reverse=True))
 ROLE_SYNONYMS = {role: tuple(words) for role, words in _merged("people", "role_synonyms").items()}

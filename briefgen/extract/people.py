@@ -120,8 +120,6 @@ _AFTER_BODY_AND = re.compile(
     + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:și|e|y|i|and|et|und|en)\s+$")
 
 
-
-
 def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:
     """The person's name in a run of capitalised words, or None if it is not one.
 
@@ -136,14 +134,7 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
         tokens = tokens[first:]
-        # a first name, a surname, then Dutch "van" or German "von" and more: what follows
-        # names a post or a place ("Minister Annelies Kuipers van Volkshuisvesting", "Maren
-        # Tiedemann von der Ladefläche"), unless the second word is a
-        # first name too ("Jan Peter van der Berg"); Spanish "de la" surnames stay whole
-        cut = next((i for i, t in enumerate(tokens) if i >= 2 and t in ("van", "von")), None)
-        if cut is not None and tokens[1] not in FIRST_NAMES:
-            tokens = tokens[:cut]
-        return " ".join(tokens)
+        return " ".join(tokens if tokens[1] in FIRST_NAMES else _before_post(tokens))  # "Jan Peter van der Berg"
     particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
     last_title_word = max((i for i, t in enumerate(tokens)
                            if t in NOT_NAMES and t not in particles or _is_role_word(t)), default=-1)
@@ -159,8 +150,15 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         return None
     if len(tokens) < 2 and not title:
         return None
+    return " ".join(_before_post(tokens))
+
+
+def _before_post(tokens: list[str]) -> list[str]:
+    """A name without what follows Dutch "van" or German "von" after its first two words: a
+    post or a place ("Minister Annelies Kuipers van Volkshuisvesting", "Maren Tiedemann von
+    der Ladefläche"); "von der Leyen" and Spanish "de la" surnames stay whole."""
     cut = next((i for i, t in enumerate(tokens) if i >= 2 and t in ("van", "von")), None)
-    return " ".join(tokens[:cut])  # "Maren Tiedemann von der Ladefläche" (see above)
+    return tokens[:cut]
 
 
 # single words of roles, any language ("deputatul", "chefin", "judge"): a capitalised one

@@ -67,16 +67,19 @@ _VERB_INCISE = re.compile(r",?\s+[—–-]\s+(?P<words>[^—–«»„“”\"\n
 
 def _incises(text: str, start: int, end: int) -> list[re.Match]:
     found = list(_DASH_INCISE.finditer(text, start, end))
-    if found:
-        return found
-    return [m for m in _VERB_INCISE.finditer(text, start, end) if _says(m.group("words"))]
+    return found or [m for m in _VERB_INCISE.finditer(text, start, end) if _cuts(m)]
 
 
 def is_incise(between: str) -> bool:
     """``between`` (the text between two quotations) is only the reporting words that cut
     one quotation in two: the parts are one speaker's."""
     m = _DASH_INCISE.fullmatch(between) or _VERB_INCISE.fullmatch(between)
-    return m is not None and (m.re is _DASH_INCISE or _says(m.group("words")))
+    return m is not None and _cuts(m)
+
+
+def _cuts(m: re.Match) -> bool:
+    """A dash incise the Russian way, or one whose words open with a verb of saying."""
+    return m.re is _DASH_INCISE or _says(m.group("words"))
 
 
 def _says(words: str) -> bool:

@@ -57,8 +57,8 @@ from .lexicon import (
 from .people import ADJUNCT, Cast, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
-# characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
-# of titles and initials ("M. Stoltenberg", "J. Biden") are part of it
+
+
 def _words(words) -> str:
     """One pattern for a list of words or phrases, as a trie ("dit(?:e)?" for "dit", "dite"):
     it matches what the alternation of the words, longest first, would, but tries each
@@ -81,6 +81,8 @@ def _words(words) -> str:
     return build(root)
 
 
+# characters of a noun phrase: no clause-ending punctuation or quote marks, but the dots
+# of titles and initials ("M. Stoltenberg", "J. Biden") are part of it
 _TITLE_DOT = r"(?:(?:MM|M|Mme|Mmes|Mlle|Dr|Pr|Mr|Mrs|Ms|St|Jr)\.|\b[A-Z]\.(?=\s*[A-Z]))"
 _NP = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›])"
 _NP_NOCOMMA = rf"(?:{_TITLE_DOT}|[^.;:«»\"“”„‹›,])"
@@ -93,8 +95,6 @@ _AUX_INVERTED = r"(?:a-t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se 
 _PRONOUN = r"(?P<pron>il|elle|ils|elles|on|he|she|they)"
 _LEAD = r"^\s*[,–—-]\s*"
 _LEAD_DASH = r"^\s*(?:[,–—-]\s*){1,2}"  # "», — заявил", ", – dijo"
-
-
 
 
 _ACCORDING = rf"(?:{_words(ACCORDING_TO)})"
@@ -118,13 +118,19 @@ _AFTER_IF_NAMED = (_IN_VIEW_AFTER, _IDIOM_AFTER)
 # other languages: "», dijo la ministra", "», — заявил Лавров", "“, sagte er"
 _OTHER_THEN_SUBJECT = re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+(?=\w){_NP}{{1,160}})", re.I)
 
+# the cues whose subject follows the verb ("a déclaré X", "estime X", "selon X"): also read
+# anywhere in a sentence by reporting_subjects
+_AFTER_WITH_SUBJECT = (
+    re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_ACCORDING}\s+(?P<np>{_NP}{{1,160}})", re.I),
+)
+
 # after the quote (the quote ends a clause)
 _AFTER = [
     re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_LEAD}{_PRESENT}-(?:t-)?{_PRONOUN}\b", re.I),
-    re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
-    re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
-    re.compile(rf"{_LEAD}{_ACCORDING}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    *_AFTER_WITH_SUBJECT,
     _IN_VIEW_AFTER,
     # any verb with its subject pronoun set after it, right after a quotation, is a cue
     # ("», estimait-il", "», s'agace-t-elle", "», fulmine-t-il")
@@ -140,10 +146,6 @@ _AFTER = [
     re.compile(rf"{_LEAD_DASH}{_OTHER}(?P<pron>)\s*(?:[–—-]\s*)?(?:[.;,!?]|$)", re.I),
     re.compile(rf"{_LEAD_DASH}(?P<np>{_NP_NOCOMMA}{{1,120}}?)\s+{_OTHER}(?![\w-])", re.I),
 ]
-# the cues whose subject follows the verb ("a déclaré X", "estime X", "selon X"): also read
-# anywhere in a sentence by reporting_subjects
-_AFTER_WITH_SUBJECT = _AFTER[2:5]
-assert all("(?P<np>" in p.pattern for p in _AFTER_WITH_SUBJECT)
 # before the quote: the cue nearest to the quote wins
 _BEFORE = [
     # "Volgens De Wit raakt het plan « … »", "Laut Hofstätter ist …": a name, then the verb

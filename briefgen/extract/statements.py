@@ -154,9 +154,9 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
         return Attribution(reported, ctx.cast.roles.get(reported[0]) if len(reported) == 1 else None,
                            "reported in the same sentence")
     subject = _subject_mention(sentence[max(0, q_start - WINDOW):q_start])
-    opening = re.match(r"\s*(?:(?:Y|E|Et|And|I|Und|En)\s+)?([A-ZÀ-Ý][\w’'-]+)(?=[\s,])", sentence[:q_start])
-    if not subject and opening:  # "Etxebarria, de 47 años, acusó a la dirección de querer « … »"
-        subject = ctx.cast.known_surname(opening.group(1))
+    if not subject:  # "Etxebarria, de 47 años, acusó a la dirección de querer « … »"
+        opening = re.match(r"\s*(?:(?:Y|E|Et|And|I|Und|En)\s+)?([A-ZÀ-Ý][\w’'-]+)(?=[\s,])", sentence[:q_start])
+        subject = ctx.cast.known_surname(opening.group(1)) if opening else None
     if subject:
         name = ctx.cast.add_name(subject)
         return Attribution((name,), ctx.cast.roles.get(name), "subject of the sentence")
