@@ -167,6 +167,31 @@ def test_a_subheading_quoting_part_of_a_body_quote_takes_its_speaker(tmp_path):
     assert found["grand scientifique"][0] == "Paul Martin"
 
 
+REPEATS = """Un « symbole » : le parvis de Notre-Dame rouvert
+
+Le parvis est rouvert, a salué le ministre Jean Riviera, venu marquer ce « très beau symbole ».
+
+« C'est la première étape », a insisté Jean Riviera.
+
+- « Un petit pas » -
+
+Le chantier reprendra lundi. Selon le général Paul Georges, la réouverture est « un petit pas ».
+
+- « Psychose » -
+
+Les guides ne s'inquiètent pas. « Le glacier bouge, c'est normal », estime Marc Dutronc, qui fustige la « psychose » des administrations.
+"""
+
+
+def test_headlines_repeating_words_of_a_body_quote_take_its_speaker_not_the_one_carried(tmp_path):
+    found = speakers_of(tmp_path, REPEATS)
+    # one word of a body quote, in the title
+    assert found["symbole"] == ("Jean Riviera", "the body quote it repeats")
+    # the subheading would carry the speaker before it; the body's own cue wins
+    assert found["Un petit pas"][0] == "Paul Georges"
+    assert found["Psychose"][0] == "Marc Dutronc"
+
+
 def test_a_role_with_its_own_qualifier_is_not_the_next_person_named(tmp_path):
     text = ("Agression à Paris\n\nLa maire du 10e arrondissement de Paris s'est dite « très choquée ». "
             "Marlène Schiappa a dénoncé des violences.\n")
@@ -239,6 +264,8 @@ FRENCH_CUES = """Masques et plages
 Ce serait même "du délire" pour le numéro un de la CFDT Laurent Berger.
 
 Le ministre, Bjørn Arild Gram, a évoqué « une nouvelle ère » pour la défense nordique.
+
+Un « symbole » pour le parvis de la cathédrale.
 """
 
 
@@ -250,6 +277,8 @@ def test_idioms_reflexive_verbs_and_any_inverted_verb_after_a_quote(tmp_path):
     assert found["du délire"][0] == "Laurent Berger"
     # "pour" that names nobody is not a cue: the sentence's subject spoke
     assert found["une nouvelle ère"][0] == "Bjørn Arild Gram"
+    # nor does "pour" with a thing that could describe a person ("le parvis")
+    assert found["symbole"][0] is None
 
 
 REPORT = """Santé : "au moins un enfant sur deux connaîtra le cancer"

@@ -308,7 +308,8 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
                 cue = replace(cue, pron="")  # "», afirmou à Lusa.": whom it was said to, no subject
             found = _resolve(cue, ctx, sentence[:q_start])
             if pattern in _AFTER_IF_NAMED:
-                if found.speakers and found.speakers[0][:1].isupper():  # not "pour la région"
+                # not "pour la région", nor a thing taken for a description ("pour le parvis")
+                if found.speakers and found.speakers[0][:1].isupper() and not _only_described(cue.np):
                     return found
             elif found.speakers or found.evidence:
                 return found
@@ -725,6 +726,11 @@ _DESCRIPTION = re.compile(r"^(?:(?P<det>le|la|l['’]|ce|cet|cette)\s*"
                           r"|(?P<enoun>(?-i:[^\W\d_A-ZÀ-Ý]{3,}(?:" + "|".join(DESCRIPTION_ENDINGS or {"$^": None})
                           + r")))(?![\w’'-]))",
                           re.IGNORECASE)
+
+
+def _only_described(np: str) -> bool:
+    """``np`` names nobody and no role: all it holds is what ``describe`` takes for a person."""
+    return bool(describe(np.strip())) and not find_mentions(np) and not find_role(np)
 
 
 def describe(np: str) -> re.Match | None:

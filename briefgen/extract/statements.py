@@ -121,6 +121,9 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
     return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
+CARRIED = "speaker of the sentences before"
+
+
 def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, ctx: Context) -> Attribution | None:
     """Where no cue and no context names a speaker: the subject of the clause that holds
     the quotation, from a dependency parse, when a parser for the language is installed
@@ -169,7 +172,7 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
         if found.speakers:
             return found
     if reporter and reporter.speakers and (same_paragraph or _stands_alone(sentence, q_start, quote)):
-        return replace(reporter, evidence="speaker of the sentences before")
+        return replace(reporter, evidence=CARRIED)
     return Attribution()
 
 
@@ -197,8 +200,9 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
     best: dict[str, Attribution] = {}
     for q, attribution in found:
         key = " ".join(q.original.lower().split())
-        if attribution.speakers and not best.get(key, Attribution()).speakers:
-            best[key] = attribution
+        held = best.get(key, Attribution())
+        if attribution.speakers and (not held.speakers or held.evidence == CARRIED != attribution.evidence):
+            best[key] = attribution  # a cue of its own rather than a carried speaker
     statements, seen = [], set()
     for q, attribution in found:
         key = " ".join(q.original.lower().split())
@@ -206,12 +210,25 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
             continue
         seen.add(key)
         attribution = best.get(key, attribution)
-        if _headline(doc, q) and len(key.split()) >= 2 and key not in best:
+        if _headline(doc, q) and attribution.evidence in (None, CARRIED):
             # a headline or subheading that quotes part of a body quote ("- « grand
             # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
-            attribution = next((a for k, a in best.items() if k != key and f" {key} " in f" {k} "), attribution)
+            attribution = _repeated(key, best) or attribution
         statements.append(_quote_statement(q, attribution))
     return statements
+
+
+def _repeated(key: str, attributed: dict[str, Attribution]) -> Attribution | None:
+    """The attribution of the first other quote of ``attributed`` whose words hold the words
+    of ``key`` in a row (a single word only if it has four letters or more)."""
+    wanted = tuple(re.findall(r"\w+", key))
+    if not wanted or len(wanted) == 1 and len(wanted[0]) < 4:
+        return None
+    for other, attribution in attributed.items():
+        have = tuple(re.findall(r"\w+", other))
+        if other != key and any(have[i:i + len(wanted)] == wanted for i in range(len(have) - len(wanted) + 1)):
+            return replace(attribution, evidence="the body quote it repeats")
+    return None
 
 
 def _headline(doc: Document, q: Quote) -> bool:
