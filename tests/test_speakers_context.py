@@ -295,6 +295,24 @@ def test_a_rubric_is_no_speaker_and_a_document_speaks_for_its_body(tmp_path):
     assert found["autorité administrative indépendante"][0] == "Conseil d'analyse économique"
 
 
+BODIES = """Ouragan : alerte maximale en Louisiane
+
+L'ouragan a touché terre près de Cameron, a annoncé le Centre national des ouragans (NHC). C'est une « onde de tempête catastrophique », a alerté le centre basé en Floride.
+
+La ministre Nicole Martin avait commandé un rapport à l'Inspection générale de la justice. Le rapport présente 24 recommandations pour « mieux prendre en charge les victimes ». Parmi elles, « signaler les faits même en cas de refus ».
+"""
+
+
+def test_a_body_named_with_a_lower_case_complement_and_the_report_it_wrote(tmp_path):
+    found = speakers_of(tmp_path, BODIES)
+    # "le centre basé en Floride" describes the centre just named: its full name, with "des ouragans"
+    assert found["onde de tempête catastrophique"][0] == "Centre national des ouragans"
+    # the report opening the sentence speaks for the body that wrote it, and goes on speaking
+    assert found["mieux prendre en charge les victimes"] == ("Inspection générale de la justice",
+                                                             "subject of the sentence")
+    assert found["signaler les faits même en cas de refus"][0] == "Inspection générale de la justice"
+
+
 def test_a_headline_name_right_before_its_quote(tmp_path):
     text = ("Migrations : Moscovici \"peu emballé par la proposition\"\n\nLe commissaire européen Pierre Moscovici "
             "a parlé mardi à Bruxelles devant la presse.\n")

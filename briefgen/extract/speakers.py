@@ -856,9 +856,22 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
     full: dict[str, set[str]] = {}
     for text in texts:
         for m in _ORGANISATION_MENTION.finditer(text):
-            if m.group("of") or m.group("adj") or m.group("proper") and m.group("head")[:1].isupper():
-                full.setdefault(m.group("head").lower(), set()).add(m.group(0)[m.start("head") - m.start():])
+            name = _mentioned_name(m, text)
+            if name:
+                full.setdefault(m.group("head").lower(), set()).add(name)
     return {head: names.pop() for head, names in full.items() if len(names) == 1}
+
+
+def _mentioned_name(m: re.Match, text: str) -> str | None:
+    """The name of the body an ``_ORGANISATION_MENTION`` match in ``text`` names, without its
+    article: None for a bare head ("le ministère"), which names none by itself."""
+    if not (m.group("of") or m.group("adj") or m.group("proper") and m.group("head")[:1].isupper()):
+        return None
+    found = m.group(0)[m.start("head") - m.start():]
+    common = _COMMON_COMPLEMENT.match(text, m.end())
+    if common and m.group("head")[:1].isupper() and not m.group("of"):
+        found += common.group(0)  # "le Centre national des ouragans", "l'Inspection générale de la justice"
+    return found
 
 
 _COMPLEMENT_WORDS = "|".join(re.escape(w).replace(r"\ ", r"\s+") + ("" if w.endswith(("'", "’")) else r"(?=\s)")
@@ -914,11 +927,18 @@ def first_named_organisation(sentence: str, ctx: Context) -> str | None:
     if defined and not find_mentions(defined):
         return defined
     for m in _ORGANISATION_MENTION.finditer(sentence):
-        if m.group("of") or m.group("adj") or m.group("proper") and m.group("head")[:1].isupper():
-            found = m.group(0)[m.start("head") - m.start():]
+        found = _mentioned_name(m, sentence)
+        if found:
             name = organisation_name(found) or found
+            if name.lower() in ORGANISATION_DESCRIPTIONS:
+                continue  # "le centre basé en Floride": a description, not a name
             return ctx.organisations.get(name.split()[0].lower(), name)
     return None
+
+
+# a complement in lower case that ends a body's name when its head has a capital
+_COMMON_COMPLEMENT = re.compile(
+    r"\s+(?:" + _COMPLEMENT_WORDS + r")\s*(?-i:[a-zà-ÿ]{4,})(?=\s*(?:[,.;:(]|$))", re.IGNORECASE)
 
 
 def subject_organisation(clause: str) -> str | None:
@@ -929,6 +949,21 @@ def subject_organisation(clause: str) -> str | None:
         return m.group(0)[m.start("head") - m.start():]
     m = re.match(r"\s*(?:Le|La|Les|L['’])\s*(?P<name>[A-Z][A-Za-z]{2,12})(?=\s*[,(]|\s+(?:a|qui|est|estime)\b)", clause)
     return m.group("name") if m and m.group("name") not in NOT_NAMES and not find_mentions(m.group("name")) else None
+
+
+def subject_document(clause: str, ctx: Context) -> Attribution | None:
+    """The body a clause's opening document speaks for ("Le rapport présente …", "L'étude
+    du CAE recommande …"): the body that issued it, or None."""
+    m = _DOCUMENT.match(clause.lstrip())
+    if not m or m.group("doc").lower() != m.group("doc") or find_mentions(clause[:m.end() + 60]):
+        return None
+    np = m.group(0)
+    if m.group("of"):  # the issuer's name: its capitalised words and the words that join them
+        issuer = re.match(r"\s*(?:(?:l['’]|la|le|les|de|du|des|d['’]|et)\s*|[A-ZÀ-Ý][\w’'-]*\s*)+",
+                          clause.lstrip()[m.end():])
+        np += issuer.group(0) if issuer else ""
+    found = resolve_phrase(np, ctx, "subject of the sentence")
+    return found if found.speakers else None
 
 
 def organisation_name(np: str) -> str | None:

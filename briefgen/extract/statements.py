@@ -24,6 +24,7 @@ from .speakers import (
     named_later,
     reporting_subjects,
     resolve_phrase,
+    subject_document,
     subject_organisation,
 )
 from .syntax import subject_of
@@ -166,6 +167,9 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
     body = subject_organisation(sentence[:q_start]) if q_start <= WINDOW else None
     if body:
         return Attribution((ctx.organisations.get(body.lower(), body),), None, "subject of the sentence")
+    document = subject_document(sentence[:q_start], ctx) if q_start <= WINDOW else None
+    if document:  # "Le rapport présente 24 recommandations pour « … »": the body that wrote it
+        return document
     pronoun = _SUBJECT_PRONOUN.match(sentence[:q_start])
     if pronoun:  # "Ils proposent des « concertations départementales »"
         found = resolve_phrase(pronoun.group(1), ctx, "subject of the sentence")
