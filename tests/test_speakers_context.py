@@ -313,6 +313,20 @@ def test_a_body_named_with_a_lower_case_complement_and_the_report_it_wrote(tmp_p
     assert found["signaler les faits même en cas de refus"][0] == "Inspection générale de la justice"
 
 
+COUPLE = """Jean Dumas et Paul Verdier renouent
+
+En froid depuis un an, Jean Dumas et Paul Verdier ont-ils enterré la hache de guerre ? « C'est un grand mot » pour le maire de Meaux, qui a confirmé vendredi avoir rencontré la veille le président du parti. « Il y a des convergences fortes entre Paul Verdier et moi », a observé l'élu. Paul Verdier, lui, n'a rien dit. Paul Verdier est en campagne.
+"""
+
+
+def test_a_role_after_two_people_named_together_is_the_first_of_them(tmp_path):
+    # nobody was the subject of one sentence; Paul Verdier is named more often, but the role
+    # follows a sentence about "Jean Dumas et Paul Verdier": its first person
+    found = speakers_of(tmp_path, COUPLE)
+    assert found["C'est un grand mot"][0] == "Jean Dumas"
+    assert found["Il y a des convergences fortes entre Paul Verdier et moi"][0] == "Jean Dumas"
+
+
 def test_a_headline_name_right_before_its_quote(tmp_path):
     text = ("Migrations : Moscovici \"peu emballé par la proposition\"\n\nLe commissaire européen Pierre Moscovici "
             "a parlé mardi à Bruxelles devant la presse.\n")

@@ -792,7 +792,9 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     head = role.group("head").lower()
     if head in ctx.described:  # the role named someone before: the same person
         return ctx.described[head]
-    for candidate in ctx.antecedents(people=True) + ctx.cast.most_named()[:1]:
+    # the person just spoken of; else the first of the people just named together ("X et Y
+    # ont-ils enterré la hache de guerre ? « … » pour le maire de Meaux"); else the most named
+    for candidate in ctx.antecedents(people=True) + list(ctx.last_group[:1]) + ctx.cast.most_named()[:1]:
         known = ctx.cast.roles.get(candidate)
         if known and head not in known.lower() and head not in PERSON_DESCRIPTIONS:
             continue  # "le Premier ministre" is not the person known as "ministre des Armées"
