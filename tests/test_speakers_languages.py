@@ -2,6 +2,8 @@
 files: declined surnames, bodies that speak impersonally, addressees between verb and
 speaker, bare roles in languages without articles."""
 
+import pytest
+
 from conftest import speakers_of
 
 RUSSIAN = """Верфь получила крупнейший заказ
@@ -246,3 +248,23 @@ def test_a_body_whose_name_joins_two_parts_with_and(tmp_path):
             "Ministerul Investițiilor și Proiectelor Europene a transmis că proiectul „respectă calendarul asumat”.\n")
     found = speakers_of(tmp_path, text)
     assert found["respectă calendarul asumat"][0] == "Ministerul Investițiilor și Proiectelor Europene"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a first name briefgen does not know, before one it does
+    ("Metroul din Cluj\n\nPrimarul Horațiu Bogdan Crișan a declarat că „proiectul merge înainte”.\n",
+     "proiectul merge înainte", "Horațiu Bogdan Crișan"),
+    # after a preposition, the capitalised word is a place
+    ("Juicio en Sevilla\n\nEl exalcalde de Villaverde del Guadalquivir Rafael Luque Montaño dijo: «Confío en la "
+     "justicia».\n", "Confío en la justicia", "Rafael Luque Montaño"),
+    # whom it was said to ("à agência Lusa"), an honorific, a role: none is a first name
+    ("Pesca em crise\n\n“Estão a matar a frota”, disse à agência Lusa José Manuel Ribeiro Vieira.\n",
+     "Estão a matar a frota", "José Manuel Ribeiro Vieira"),
+    ("Notre-Dame\n\nL'archevêque de Paris, Mgr Michel Aupetit, a vu « un signe extraordinaire ».\n",
+     "un signe extraordinaire", "Michel Aupetit"),
+    ('School board\n\n"We offered him everything," Superintendent Angela Reyes-Morrow said.\n',
+     "We offered him everything,", "Angela Reyes-Morrow"),
+])
+def test_names_with_a_first_name_not_on_the_list(tmp_path, text, quote, speaker):
+    found = speakers_of(tmp_path, text)
+    assert found[quote][0] == speaker

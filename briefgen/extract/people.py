@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import (
+    ADDRESSEES,
     ADJUNCTS,
     CASE_ENDINGS,
     COMPOUND_ROLES,
     ENGLISH_REPORTING,
     FEMININE_ROLE_WORDS,
+    HONORIFICS,
     NAME_PARTICLES,
     NOT_NAMES,
     ORGANISATION_ARTICLES,
@@ -93,9 +95,16 @@ def find_mentions(text: str) -> list[Mention]:
         title = m.group("title")
         if _AFTER_BODY_AND.search(text[max(0, m.start() - 80):m.start()]):
             continue  # "Ministerul Investițiilor și Proiectelor Europene": the rest of a body's name
-        preceded = bool(_ARTICLE_BEFORE.search(text[max(0, m.start() - 12):m.start()]))
-        names = [n for n in (_clean_name(m.group("name"), title, preceded), _clean_name(m.group("name2"), title))
-                 if n]
+        before = text[max(0, m.start() - 12):m.start()]
+        preceded = bool(_ARTICLE_BEFORE.search(before))
+        # after a preposition ("del Guadalquivir Rafael Luque") a capitalised word is a place
+        particle = preceded or bool(re.search(r"(?:^|\s)(?:[a-zà-ÿ]{1,3}|dell[aoe]|degli|dalla|" + _PARTICLES
+                                              + r")\s+$", before))
+        # "disse à agência Lusa José Manuel Ribeiro": whom it was said to, not a first name
+        first_word = m.group("name").split()[0] if m.group("name") else ""
+        particle = particle or (text[max(0, m.start() - 30):m.start()] + first_word).lower().endswith(_ADDRESSEES)
+        names = [n for n in (_clean_name(m.group("name"), title, preceded, not particle),
+                             _clean_name(m.group("name2"), title)) if n]
         if m.group("name2") and len(names) < 2:
             # "Washington et Bruxelles": one side is not a person, so neither is taken as one
             names = [n for n in names if n and (title or len(n.split()) >= 2)][:1]
@@ -120,7 +129,12 @@ _AFTER_BODY_AND = re.compile(
     + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:și|e|y|i|and|et|und|en)\s+$")
 
 
-def _clean_name(name: str | None, title: str | None, after_article: bool = False) -> str | None:
+_ADDRESSEES = tuple(a.lower() for a in ADDRESSEES)
+_PARTICLES = "|".join(map(re.escape, sorted(NAME_PARTICLES, key=len, reverse=True)))
+
+
+def _clean_name(name: str | None, title: str | None, after_article: bool = False,
+                open_start: bool = False) -> str | None:
     """The person's name in a run of capitalised words, or None if it is not one.
 
     A known first name starts the name ("préfet des Alpes-Maritimes Bernard Gonzalez");
@@ -133,6 +147,10 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     tokens = name.split()
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
+        k = first - 1  # "Horațiu Bogdan Crișan": a first name briefgen does not know, before one it does
+        if k >= 0 and _another_first_name(tokens[k]) and (
+                open_start if k == 0 else tokens[k - 1] in NOT_NAMES or _is_role_word(tokens[k - 1])):
+            first = k
         tokens = tokens[first:]
         return " ".join(tokens if tokens[1] in FIRST_NAMES else _before_post(tokens))  # "Jan Peter van der Berg"
     particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
@@ -151,6 +169,16 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if len(tokens) < 2 and not title:
         return None
     return " ".join(_before_post(tokens))
+
+
+def _another_first_name(token: str) -> bool:
+    """``token``, right before a known first name at the start of a run of capitalised words
+    that follows no article or preposition, may be a first name too: it is no title, role,
+    body, particle or word of the stop lists."""
+    low = token.lower()
+    return (token not in NOT_NAMES and not _is_role_word(token) and low not in _BODY_WORDS
+            and low not in NAME_PARTICLES and low.rstrip(".") not in HONORIFICS and f"{low}." not in HONORIFICS
+            and token[1:].islower() and len(token) > 2)
 
 
 def _before_post(tokens: list[str]) -> list[str]:
