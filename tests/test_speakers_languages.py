@@ -251,9 +251,14 @@ def test_a_body_whose_name_joins_two_parts_with_and(tmp_path):
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
-    # a first name briefgen does not know, before one it does
+    # a first name briefgen does not know, before one it does, after a role
     ("Metroul din Cluj\n\nPrimarul Horațiu Bogdan Crișan a declarat că „proiectul merge înainte”.\n",
      "proiectul merge înainte", "Horațiu Bogdan Crișan"),
+    ("Metroul din Cluj\n\n„Există și sunt publice”, a spus viceprimarul municipiului, Horațiu Bogdan Crișan.\n",
+     "Există și sunt publice", "Horațiu Bogdan Crișan"),
+    # not after any other word: a German noun is capitalised too
+    ("Streik im Hafen\n\nHafenarbeiter Jan Petersen sagte: „Wir lassen uns nicht abspeisen.“\n",
+     "Wir lassen uns nicht abspeisen.", "Jan Petersen"),
     # after a preposition, the capitalised word is a place
     ("Juicio en Sevilla\n\nEl exalcalde de Villaverde del Guadalquivir Rafael Luque Montaño dijo: «Confío en la "
      "justicia».\n", "Confío en la justicia", "Rafael Luque Montaño"),

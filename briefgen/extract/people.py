@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .lexicon import (
-    ADDRESSEES,
     ADJUNCTS,
     CASE_ENDINGS,
     COMPOUND_ROLES,
@@ -51,7 +50,7 @@ _DETERMINERS = sorted({a for a in ORGANISATION_ARTICLES if a not in ("a", "i", "
 _DET = "|".join(re.escape(a) if a.endswith(("'", "’")) else re.escape(a) + " " for a in _DETERMINERS)
 _ROLE = re.compile(
     rf"(?<![\w])(?P<det>{_DET}|)(?:(?:ancien|ancienne|nouveau|nouvel|nouvelle|actuel|actuelle|ex-|"
-    r"controversée?|jeune|former|new)\s*)?(?P<head>"
+    r"controversée?|jeune|former|new)\s*)?(?:vice-?|vize-?|вице-)?(?P<head>"
     + "|".join(re.escape(h) for h in sorted(ROLE_HEADS, key=len, reverse=True))
     # a compound whose end is a role ("Finanzminister", "Wifo-Chefin")
     + (r"|(?-i:[A-ZÄÖÜ])[\w-]*(?:" + "|".join(COMPOUND_ROLES) + ")" if COMPOUND_ROLES else "")
@@ -97,13 +96,15 @@ def find_mentions(text: str) -> list[Mention]:
             continue  # "Ministerul Investițiilor și Proiectelor Europene": the rest of a body's name
         before = text[max(0, m.start() - 12):m.start()]
         preceded = bool(_ARTICLE_BEFORE.search(before))
-        # after a preposition ("del Guadalquivir Rafael Luque") a capitalised word is a place
-        particle = preceded or bool(re.search(r"(?:^|\s)(?:[a-zà-ÿ]{1,3}|dell[aoe]|degli|dalla|" + _PARTICLES
-                                              + r")\s+$", before))
-        # "disse à agência Lusa José Manuel Ribeiro": whom it was said to, not a first name
-        first_word = m.group("name").split()[0] if m.group("name") else ""
-        particle = particle or (text[max(0, m.start() - 30):m.start()] + first_word).lower().endswith(_ADDRESSEES)
-        names = [n for n in (_clean_name(m.group("name"), title, preceded, not particle),
+        # a role right before the name ("primarul Horațiu Bogdan Crișan"), or before a comma
+        # that opens it ("Viceprimarul municipiului, Horațiu Bogdan Crișan")
+        role_before = re.search(r"([\w’'-]+)\s+$", before)
+        after_role = bool(role_before) and _is_role_word(role_before.group(1))
+        lead = text[max(0, m.start() - 50):m.start()]
+        if not after_role and re.search(r",\s*$", lead):
+            clause = re.split(r"[.;:!?]", lead)[-1]
+            after_role = bool(find_role(clause)) or any(_is_role_word(w) for w in re.findall(r"[\w’'-]+", clause))
+        names = [n for n in (_clean_name(m.group("name"), title, preceded, after_role),
                              _clean_name(m.group("name2"), title)) if n]
         if m.group("name2") and len(names) < 2:
             # "Washington et Bruxelles": one side is not a person, so neither is taken as one
@@ -112,7 +113,8 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         gender, plural = TITLES.get(title, (None, False)) if title else (None, False)
         if gender is None and len(names) == 1:
-            gender = {"m": "m", "f": "f"}.get(FIRST_NAMES.get(names[0].split()[0], ""))
+            known = next((FIRST_NAMES[t] for t in names[0].split()[:-1] if t in FIRST_NAMES), "")
+            gender = {"m": "m", "f": "f"}.get(known)  # of the first name briefgen knows
         # the mention starts at its name when words before it were left out ("Finanzminister
         # Clemens Hofstätter"): they may be its role
         start = m.start() if title else m.start("name") + max(0, m.group("name").find(names[0]))
@@ -129,12 +131,8 @@ _AFTER_BODY_AND = re.compile(
     + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:și|e|y|i|and|et|und|en)\s+$")
 
 
-_ADDRESSEES = tuple(a.lower() for a in ADDRESSEES)
-_PARTICLES = "|".join(map(re.escape, sorted(NAME_PARTICLES, key=len, reverse=True)))
-
-
 def _clean_name(name: str | None, title: str | None, after_article: bool = False,
-                open_start: bool = False) -> str | None:
+                after_role: bool = False) -> str | None:
     """The person's name in a run of capitalised words, or None if it is not one.
 
     A known first name starts the name ("préfet des Alpes-Maritimes Bernard Gonzalez");
@@ -148,8 +146,7 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
     if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
         k = first - 1  # "Horațiu Bogdan Crișan": a first name briefgen does not know, before one it does
-        if k >= 0 and _another_first_name(tokens[k]) and (
-                open_start if k == 0 else tokens[k - 1] in NOT_NAMES or _is_role_word(tokens[k - 1])):
+        if k >= 0 and _another_first_name(tokens[k]) and (after_role if k == 0 else _is_role_word(tokens[k - 1])):
             first = k
         tokens = tokens[first:]
         return " ".join(tokens if tokens[1] in FIRST_NAMES else _before_post(tokens))  # "Jan Peter van der Berg"
@@ -172,9 +169,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
 
 
 def _another_first_name(token: str) -> bool:
-    """``token``, right before a known first name at the start of a run of capitalised words
-    that follows no article or preposition, may be a first name too: it is no title, role,
-    body, particle or word of the stop lists."""
+    """``token``, between a role and a known first name, may be a first name too: it is no
+    title, role, body, particle or word of the stop lists."""
     low = token.lower()
     return (token not in NOT_NAMES and not _is_role_word(token) and low not in _BODY_WORDS
             and low not in NAME_PARTICLES and low.rstrip(".") not in HONORIFICS and f"{low}." not in HONORIFICS
@@ -196,7 +192,7 @@ _ROLE_WORDS = frozenset(w.lower() for head in ROLE_HEADS for w in head.split() i
 
 
 def _is_role_word(token: str) -> bool:
-    low = token.lower()
+    low = re.sub(r"^(?:vice|vize|вице)-?(?=\w{4})", "", token.lower())  # "Viceprimarul", "Vizepräsidentin"
     return (low in _ROLE_WORDS or "-" in low and low.rsplit("-", 1)[1] in _ROLE_WORDS
             or low.endswith(COMPOUND_ROLES))  # "Verdi-Verhandlungsführerin"
 
