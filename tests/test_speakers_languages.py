@@ -273,3 +273,10 @@ def test_a_body_whose_name_joins_two_parts_with_and(tmp_path):
 def test_names_with_a_first_name_not_on_the_list(tmp_path, text, quote, speaker):
     found = speakers_of(tmp_path, text)
     assert found[quote][0] == speaker
+
+
+def test_german_nouns_of_time_are_no_names():
+    from briefgen.extract.people import find_mentions
+
+    text = "Der 34-Jährige fährt seit elf Jahren Van Carrier, sagt Jannik Petersen."
+    assert [m.names for m in find_mentions(text)] == [("Jannik Petersen",)]
