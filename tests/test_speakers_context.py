@@ -338,3 +338,23 @@ def test_a_party_named_with_its_article(tmp_path):
             "Les Républicains.\n")
     found = speakers_of(tmp_path, text)
     assert found["Totalement impensable"][0] == "Les Républicains"
+
+
+COACH = """Wrestling coach retires after 38 seasons
+
+ZANESVILLE, Ohio — Dale Kowalczyk ran his last practice on Thursday. "He cost my son a scholarship," said Renee Albright, whose son was benched in 2009. Kowalczyk doesn't back away from the decision even now. "Rules are rules. If I bend them for the good kids, I've got nothing to say to the others."
+
+The school district said in a statement that Kowalczyk had "shaped generations of young people".
+
+He would have preferred it didn't. "I never wanted a statue," he said.
+"""
+
+
+def test_a_person_named_by_surname_is_the_subject_and_he_is_no_body(tmp_path):
+    found = speakers_of(tmp_path, COACH)
+    assert found["He cost my son a scholarship,"][0] == "Renee Albright"
+    # the sentence before is about him (by surname alone): his words follow without a cue
+    rules = "Rules are rules. If I bend them for the good kids, I've got nothing to say to the others."
+    assert found[rules][0] == "Dale Kowalczyk"
+    # "he" after a body spoke is the person last spoken of, not the district
+    assert found["I never wanted a statue,"][0] == "Dale Kowalczyk"

@@ -65,6 +65,7 @@ REPORTING_PRESENT = frozenset(_all("reporting", "present"))
 ENGLISH_REPORTING = frozenset(DATA["en"]["reporting"]["verbs"])
 TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in _merged("people", "titles").items()}
 ROLE_HEADS = tuple(_all("people", "role_heads"))
+PERSON_PRONOUNS = frozenset(_all("people", "person_pronouns"))
 DESCRIPTION_DETERMINERS = {k: v or None for k, v in _merged("people", "description_determiners").items()}
 # the determiners of languages that write their nouns with a capital (German)
 CAPITALISED_DETERMINERS = frozenset(d for lang in DATA.values() if lang.get("people", {}).get("capitalised_nouns")

@@ -44,6 +44,7 @@ from .lexicon import (
     OTHER_AUXILIARIES,
     OTHER_REPORTING,
     PERSON_DESCRIPTIONS,
+    PERSON_PRONOUNS,
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
     PRO_DROP_VERBS,
@@ -1010,8 +1011,8 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about
-    for candidate in ctx.antecedents() or ctx.cast.most_named()[:1]:
-        if ctx.cast.genders.get(candidate, gender) == gender:
+    for candidate in ctx.antecedents(people=pron in PERSON_PRONOUNS) or ctx.cast.most_named()[:1]:
+        if ctx.cast.genders.get(candidate, gender) == gender:  # "he" is no school district
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
     return Attribution()
 

@@ -76,7 +76,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             if named_body:  # what "le rapport", "ce document" of this sentence or a later one speaks for
                 ctx.last_named_body = named_body
             report = reporting_subjects(sentence, ctx)
-            alone = _nobody_else(sentence)
+            alone = _nobody_else(sentence) and not _surname_mention(sentence, ctx)
             reported = report.speakers
             previous = None
             spoke: list[Attribution] = []
@@ -110,8 +110,13 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             elif report.evidence or not alone:
                 reporter = None  # someone else (perhaps unnamed) speaks from here on
             subject = _subject_mention(sentence)
-            if subject:
-                ctx.subject(ctx.cast.add_name(subject))
+            subject = ctx.cast.add_name(subject) if subject else _surname_mention(sentence, ctx)
+            if subject:  # "Kowalczyk doesn't back away …": him
+                ctx.subject(subject)
+                if not named and not report.evidence and _opens_with(sentence, subject):
+                    # the person a sentence is about, who then speaks with no cue: « … »
+                    reporter, reporter_block = Attribution((subject,), ctx.cast.roles.get(subject),
+                                                           "the person the sentence before is about"), block
             people = _people_named(sentence)
             if len(people) > 1:  # "X, coauteur du rapport avec Y et Z": "ils", next
                 ctx.last_group = tuple(ctx.cast.add_name(p) for p in people)
@@ -302,6 +307,25 @@ def _people_named(sentence: str) -> list[str]:
     """The people a sentence names outside its quotations, each once, in order."""
     outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence)
     return list(dict.fromkeys(n for m in find_mentions(outside) for n in m.names))
+
+
+def _opens_with(sentence: str, person: str) -> bool:
+    """The sentence's first words name ``person`` (its subject): "Kowalczyk doesn't …",
+    "Dale Kowalczyk plans …", "Le maire Jean Dupont a …"."""
+    surname = person.split()[-1]
+    at = sentence.find(surname)
+    return 0 <= at <= 40 and not re.search(r"[,;:«“\"]", sentence[:at])
+
+
+def _surname_mention(sentence: str, ctx: Context) -> str | None:
+    """The first known person a sentence names by surname alone, outside its quotations and
+    not as a complement ("that Kowalczyk had", not "for Kowalczyk")."""
+    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+    for m in re.finditer(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]{2,}", outside[:WINDOW * 2]):
+        person = ctx.cast.known_surname(m.group())
+        if person and not _COMPLEMENT.search(outside[max(0, m.start() - 60):m.start()]):
+            return person
+    return None
 
 
 def _nobody_else(sentence: str) -> bool:
