@@ -23,9 +23,21 @@ _UPPER = "A-ZÀ-ÝŒ"
 _SUBHEADING = re.compile(rf"(?<=[.!?»\"])\s*-\s+([^-\n]{{2,90}}?)\s+-\s*(?=[{_UPPER}«\"])")
 
 
+# a subheading glued to the paragraph after it with no stop ("…de la polémiqueEn parallèle",
+# "…pour le maire de StainsLundi 22 juin"): a word in lower case, or a capitalised one before a
+# word that opens sentences, then a capital; not a brand ("YouTube", "AstraZeneca") nor a tag
+# ("#libertéPresse")
+_OPENERS = ("Le|La|Les|Un|Une|Ce|Cette|Ces|Il|Elle|Ils|Elles|Dans|En|Pour|Par|Parmi|Selon|Si|Mais|"
+            "Sur|Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche|À|A|Au|Aux|Fin|Début|Concernant|Afin|Enfin|"
+            "Pourtant|Ailleurs|Autre|Chaque|Depuis|Après|Avant|Alors|Lors|Face|Outre|Quant|Cependant|Pendant")
+_GLUED = re.compile(rf"(?<![#@\w’'-])(?:[a-zà-ÿ][a-zà-ÿ’'-]+[a-zà-ÿ](?=[{_UPPER}][a-zà-ÿ’'\s])"
+                    rf"|[{_UPPER}][a-zà-ÿ’'-]+[a-zà-ÿ](?=(?:{_OPENERS})(?![a-zà-ÿ])|[LCD][’']))")
+
+
 def paragraphs(article: str) -> list[str]:
     """The paragraphs of an OrangeSum ``article`` field (see the module docstring)."""
-    text = _SUBHEADING.sub(lambda m: f"\n\n- {m.group(1)} -\n\n", article)
+    text = _GLUED.sub(lambda m: m.group(0) + "\n\n", article)
+    text = _SUBHEADING.sub(lambda m: f"\n\n- {m.group(1)} -\n\n", text)
     straight = 0  # straight quote marks seen so far: odd means one is open
     breaks = []
     for i, ch in enumerate(text[:-1]):

@@ -54,3 +54,17 @@ def test_multilingual_inbox_test_half():
         assert score.speaker_accuracy >= 0.45, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
     assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.57
+
+
+@pytest.mark.parametrize("article, expected", [
+    # a subheading glued to the next paragraph by the dataset's parser
+    ("La Ligue a eu \"peur\" de la polémiqueEn parallèle, une pétition a été lancée.",
+     ["La Ligue a eu \"peur\" de la polémique", "En parallèle, une pétition a été lancée."]),
+    ("\"Une expression artistique\" pour le maire de StainsLundi 22 juin, 200 policiers ont manifesté.",
+     ["\"Une expression artistique\" pour le maire de Stains", "Lundi 22 juin, 200 policiers ont manifesté."]),
+    # brands, tags, hyphenated places and elisions stay whole
+    ("YouTube et AstraZeneca à Romans-Sur-Isère, qu'Anne défend sur #libertéPresse.",
+     ["YouTube et AstraZeneca à Romans-Sur-Isère, qu'Anne défend sur #libertéPresse."]),
+])
+def test_orangesum_paragraphs_split_glued_subheadings(article, expected):
+    assert orangesum.paragraphs(article) == expected
