@@ -358,3 +358,11 @@ def test_a_person_named_by_surname_is_the_subject_and_he_is_no_body(tmp_path):
     assert found[rules][0] == "Dale Kowalczyk"
     # "he" after a body spoke is the person last spoken of, not the district
     assert found["I never wanted a statue,"][0] == "Dale Kowalczyk"
+
+
+def test_a_name_after_a_role_and_its_complement_is_the_sentence_subject(tmp_path):
+    text = ("Tabac : le paquet à 10 euros\n\nLe gouvernement d'Édouard Philippe a confirmé « la hausse ». "
+            "Fin mai, la ministre de la Santé Agnès Buzyn avait attribué le recul du tabac aux prix. "
+            "Elle s'était réjouie de la baisse parmi les « plus défavorisés ».\n")
+    # "de la Santé" is the role's complement: the sentence is about Agnès Buzyn, whom "elle" means
+    assert speakers_of(tmp_path, text)["plus défavorisés"][0] == "Agnès Buzyn"

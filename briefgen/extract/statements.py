@@ -298,9 +298,22 @@ def _subject_mention(sentence: str) -> str | None:
     not as a complement ("la démission de François de Rugy" is not about him speaking)."""
     outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
     for m in find_mentions(outside):
-        if len(m.names) == 1 and not _COMPLEMENT.search(outside[max(0, m.start - 60):m.start]):
+        before = outside[max(0, m.start - 60):m.start]
+        if len(m.names) == 1 and (not _COMPLEMENT.search(before) or _role_then_name(before)):
             return m.names[0]
     return None
+
+
+# a role and its complement right before a name: "la ministre de la Santé Agnès Buzyn" names
+# her, it is no complement of something else
+_ROLE_THEN_NAME = re.compile(r"\b(?:le|la|l['’])\s*[\w’'-]+(?:\s+(?:de la|de l['’]|du|des|de|d['’])\s*"
+                             r"[A-ZÀ-Ý][\w’'-]*(?:\s+[a-zà-ÿ]+)?){1,2}\s+$")
+
+
+def _role_then_name(before: str) -> bool:
+    m = _ROLE_THEN_NAME.search(before)
+    role = find_role(m.group(0)) if m else None
+    return bool(role) and role.start() == 0
 
 
 def _people_named(sentence: str) -> list[str]:
