@@ -104,6 +104,8 @@ def test_repeated_quote_is_one_statement(tmp_path):
     ('"We will not back down," Antony Blinken said.', "Antony Blinken"),
     ("« Nous verrons », a-t-on appris de source diplomatique.", None),
     ("Le texte évoque « une menace réelle » pour la région.", None),
+    # a description before a name briefgen cannot tell from other words ("Ma")
+    ("« C'est énorme », a dit le vétéran Tzi Ma.", "Tzi Ma"),
 ])
 def test_attribution_patterns(tmp_path, sentence, speaker):
     path = tmp_path / "one.txt"

@@ -612,6 +612,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         ctx.body(name)
         return Attribution((name,), None, evidence)
     described = describe(np)
+    named = _NAME_AFTER_DESCRIPTION.match(np, described.end()) if described else None
+    if named and named.group(1).split()[0] not in NOT_NAMES and not organisation_name(named.group(1)):
+        name = ctx.cast.add_name(named.group(1))  # "a dit le vétéran Tzi Ma": a name briefgen could not tell
+        return Attribution((name,), np[:described.end()].strip(), evidence)
     if described:  # "explique le gérant", "a ajouté l'ancienne députée": the person just spoken of
         person = _described_antecedent(described, ctx)
         if person:
@@ -620,6 +624,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     return Attribution((), None, evidence, phrase_key(np) if role or described else None)
 
 
+_NAME_AFTER_DESCRIPTION = re.compile(r"\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})(?=\s*(?:[,.;:()]|$))")
 _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[,.;:()]|$|\s+[a-zà-ÿ]))")
 
 
