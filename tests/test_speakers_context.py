@@ -366,3 +366,11 @@ def test_a_name_after_a_role_and_its_complement_is_the_sentence_subject(tmp_path
             "Elle s'était réjouie de la baisse parmi les « plus défavorisés ».\n")
     # "de la Santé" is the role's complement: the sentence is about Agnès Buzyn, whom "elle" means
     assert speakers_of(tmp_path, text)["plus défavorisés"][0] == "Agnès Buzyn"
+
+
+def test_words_inside_what_someone_says_that_are_theirs(tmp_path):
+    text = ("Rumeurs : la réaction de son compagnon\n\nMarion Cotillard s'était exprimée sur les réseaux sociaux. "
+            "Dans un magazine, l'actrice révèle que Guillaume Canet a très mal vécu cette affaire et l'avait rendu "
+            "« fou ».\n")
+    # "révèle que": what follows is what she said, its subject is not the speaker
+    assert speakers_of(tmp_path, text)["fou"][0] == "Marion Cotillard"

@@ -455,10 +455,18 @@ _RELATION = re.compile(
 _RELATIVE_CLAUSE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle|who|which)\b", re.I)
 
 
+# a verb of saying and "that": what follows is what was said, not who said it
+_SAYS_THAT = re.compile(rf"\b(?:{_AUX}\s+)?(?:{_PARTICIPLE.replace('?P<verb>', '?:')}|"
+                        rf"{_PRESENT.replace('?P<verb>', '?:')})\s+(?:{_THAT})", re.I)
+
+
 def _clause_subject(text: str) -> str:
     """The subject part of the text before a verb: the last comma-separated part that
     names someone ("…, il", "…, le ministre"), read back over appositions and relative
     clauses ("le ministre, Sébastien Lecornu, qui s'exprimait devant …,")."""
+    said = next(reversed(list(_SAYS_THAT.finditer(text))), None)
+    if said and any(c.isalpha() for c in text[:said.start()]):
+        text = text[:said.start()]  # "l'actrice révèle que Guillaume Canet a …": she says it, not he
     parts = [p.strip() for p in re.split(r"[,;](?!\d)\s*", text.strip())
              if p.strip() and p.strip().lower() not in _SINGLE_ADVERBIALS]  # "…, por su parte,"
     if not parts:
