@@ -58,3 +58,11 @@ def test_the_tokenizer_keeps_compounds_and_splits_inverted_pronouns():
     for split in ("estime", "répond", "-il", "-elle"):
         assert split in words, words
     assert "estime-t-il" not in words and "répond-elle" not in words
+
+
+def test_a_parsed_subject_that_is_a_thing_is_nobody(tmp_path):
+    text = ("Attaque à Bayonne\n\n« Je condamne cet acte », a déclaré Anne Durand, la maire.\n\n"
+            "L'attaque de la mosquée de Bayonne, commise fin octobre par un ancien militant, a été qualifiée "
+            "de « terroriste » par l'avocat des victimes.\n")
+    # "L'attaque" only looks like a description of a person (as "la maire" does): nobody is guessed
+    assert speakers_of(tmp_path, text)["terroriste"][0] is None

@@ -310,7 +310,7 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
             found = _resolve(cue, ctx, sentence[:q_start])
             if pattern in _AFTER_IF_NAMED:
                 # not "pour la région", nor a thing taken for a description ("pour le parvis")
-                if found.speakers and found.speakers[0][:1].isupper() and not _only_described(cue.np):
+                if found.speakers and found.speakers[0][:1].isupper() and not only_described(cue.np):
                     return found
             elif found.speakers or found.evidence:
                 return found
@@ -742,7 +742,7 @@ _DESCRIPTION = re.compile(r"^(?:(?P<det>le|la|l['’]|ce|cet|cette)\s*"
                           re.IGNORECASE)
 
 
-def _only_described(np: str) -> bool:
+def only_described(np: str) -> bool:
     """``np`` names nobody and no role: all it holds is what ``describe`` takes for a person."""
     return bool(describe(np.strip())) and not find_mentions(np) and not find_role(np)
 

@@ -22,6 +22,7 @@ from .speakers import (
     first_named_organisation,
     known_organisations,
     named_later,
+    only_described,
     reporting_subjects,
     resolve_phrase,
     subject_document,
@@ -135,7 +136,7 @@ def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, 
     the quotation, from a dependency parse, when a parser for the language is installed
     (``syntax``); resolved like any speaker phrase ("la ministre", "elle", a name)."""
     np = subject_of(sentence, q_start, q_end, language or "")
-    if not np:
+    if not np or only_described(np):  # "L'attaque de la mosquée": a thing, not the person just spoken of
         return None
     found = resolve_phrase(np, ctx, f"subject of the clause (parsed): {np}")
     return found if found.speakers else None
