@@ -374,3 +374,16 @@ def test_words_inside_what_someone_says_that_are_theirs(tmp_path):
             "« fou ».\n")
     # "révèle que": what follows is what she said, its subject is not the speaker
     assert speakers_of(tmp_path, text)["fou"][0] == "Marion Cotillard"
+
+
+def test_newspapers_named_with_their_article_and_described_later(tmp_path):
+    text = ("Primaire : comment se passe le dépouillement\n\n"
+            "« Certains se sont vu refuser le droit de vote », rapporte Le Parisien. "
+            "« Les assesseurs doivent contacter la commission », explique le quotidien. "
+            "« Les comptes seront publiés », assure l'organisation sur le site.\n\n"
+            "« Le Medef ne signera pas », selon L'Express.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Certains se sont vu refuser le droit de vote"][0] == "Le Parisien"
+    assert found["Les assesseurs doivent contacter la commission"][0] == "Le Parisien"  # "le quotidien"
+    assert found["Les comptes seront publiés"][0] == "organisation"  # not the newspaper
+    assert found["Le Medef ne signera pas"][0] == "L'Express"

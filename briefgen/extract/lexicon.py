@@ -110,6 +110,7 @@ ADJUNCTS = tuple(sorted(_all("reporting", "adjuncts"), key=len, reverse=True))
 ASIDES = frozenset(w.lower() for w in _all("reporting", "asides"))
 ADDRESSEES = tuple(sorted(_all("reporting", "addressees"), key=len, reverse=True))
 DOCUMENTS = frozenset(w.lower() for w in _all("organisations", "documents"))
+MEDIA = frozenset(_all("organisations", "media"))
 ORGANISATION_DESCRIPTIONS = frozenset(h.lower() for h in _all("organisations", "descriptions"))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"
 # words: read by the shared cue patterns of speakers.py (French and English have their own

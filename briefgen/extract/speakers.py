@@ -32,6 +32,7 @@ from .lexicon import (
     HONORIFICS,
     IN_THE_VIEW_OF,
     INSTITUTIONS,
+    MEDIA,
     NOT_NAMES,
     ORGANISATION_ADJECTIVE_ENDINGS,
     ORGANISATION_ARTICLES,
@@ -223,6 +224,7 @@ class Context:
     last_subject: str | None = None
     last_body: str | None = None
     last_named_body: str | None = None  # the last organisation the text named in full
+    last_outlet: str | None = None  # the last body that spoke under a proper name ("Le Parisien")
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
@@ -608,7 +610,14 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if body:
             ctx.body(body)
             return Attribution((body,), None, evidence)
-    organisation = organisation_name(np) or _proper_organisation(np, any_name=bodies_by_name)
+    outlet = _MEDIA.match(np.strip())
+    if outlet and ctx.last_outlet:  # "note le quotidien", after "rapporte Le Parisien"
+        ctx.bodies.add(ctx.last_outlet)
+        return Attribution((ctx.last_outlet,), None, evidence)
+    proper = None if organisation_name(np) else _proper_organisation(np, any_name=bodies_by_name)
+    if proper and proper not in INSTITUTIONS:
+        ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
+    organisation = organisation_name(np) or proper
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
         head = name.split()[0]
@@ -617,7 +626,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
                 name = ctx.last_named_body  # "le centre basé en Floride", after "le Centre national des ouragans"
             elif ctx.last_body:
                 name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
-        ctx.body(name)
+        if name == proper and re.match(r"L[ae]s?\s|L['’]", name):
+            ctx.bodies.add(name)  # "Le Parisien": not what a later "l'organisation" means
+        else:
+            ctx.body(name)
         return Attribution((name,), None, evidence)
     described = describe(np)
     named = _NAME_AFTER_DESCRIPTION.match(np, described.end()) if described else None
@@ -633,6 +645,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
 
 
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})(?=\s*(?:[,.;:()]|$))")
+# "le quotidien", "le quotidien local", "el diario": a newspaper by what it is
+_MEDIA = re.compile(r"^(?:(?:" + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES) + r")\s*)?(?:[\w-]+\s+)?(?:"
+                    + "|".join(re.escape(m) for m in sorted(MEDIA, key=len, reverse=True))
+                    + r")(?:\s+[a-zà-ÿ]+)?$", re.IGNORECASE)
 _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[,.;:()]|$|\s+[a-zà-ÿ]))")
 
 
@@ -851,11 +867,14 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
     if not m:
         return None
     first = m.group("name").split()[0]
-    if any_name and first == "Les" and len(m.group("name").split()) == 2:
-        name = m.group("name")  # "ont prévenu Les Républicains": a party's name with its article
+    if any_name and first in ("Les", "Le", "La") and len(m.group("name").split()) == 2:
+        # "ont prévenu Les Républicains", "rapporte Le Parisien": a name with its article
+        name = m.group("name")
         second = name.split()[1]
         if second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name):
             return name
+    if any_name and re.fullmatch(r"L['’][A-ZÀ-Ý][\w-]{2,}", m.group("name")):
+        return m.group("name")  # "selon L'Express"
     if not any_name and m.group("name") not in INSTITUTIONS:
         return None
     if re.match(r"\s+(?:et|and)\s+[A-ZÀ-Ý]", np.strip()[m.end():]):
