@@ -387,3 +387,10 @@ def test_newspapers_named_with_their_article_and_described_later(tmp_path):
     assert found["Les assesseurs doivent contacter la commission"][0] == "Le Parisien"  # "le quotidien"
     assert found["Les comptes seront publiés"][0] == "organisation"  # not the newspaper
     assert found["Le Medef ne signera pas"][0] == "L'Express"
+
+
+def test_a_document_named_after_its_maker_speaks_for_it(tmp_path):
+    text = ("Circulation : les Français satisfaits\n\nLes Français se montrent satisfaits de la circulation, révèle "
+            "une étude Odoxa-CGI réalisée pour Franceinfo. Sur la chaussée, seuls 4% des Français estiment que les "
+            "vélos circulent « très mal », révèle également l'étude.\n")
+    assert speakers_of(tmp_path, text)["très mal"][0] == "Odoxa-CGI"

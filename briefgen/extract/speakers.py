@@ -955,12 +955,21 @@ def defined_acronym(sentence: str) -> str | None:
     return None
 
 
+# a document followed by the proper name of whoever made it: "une étude Odoxa-CGI", "a YouGov survey"
+_ISSUED_BY = re.compile(r"\b(?:" + "|".join(re.escape(d) for d in sorted(DOCUMENTS, key=len, reverse=True))
+                        + r")\s+(?P<issuer>(?-i:[A-Z][\w-]*[A-Z0-9][\w-]*|[A-Z][a-z]+-[A-Z][\w-]*))(?![\w’'-])",
+                        re.IGNORECASE)
+
+
 def first_named_organisation(sentence: str, ctx: Context) -> str | None:
     """The first organisation ``sentence`` names in full ("un rapport émanant du Conseil
     d'analyse économique (CAE)"): what "le rapport" speaks for, there and after."""
     defined = defined_acronym(sentence)
     if defined and not find_mentions(defined):
         return defined
+    issued = _ISSUED_BY.search(sentence)
+    if issued and not find_mentions(issued.group("issuer")) and issued.group("issuer") not in NOT_NAMES:
+        return issued.group("issuer")  # "une étude Odoxa-CGI", "un sondage Ifop": who made it
     for m in _ORGANISATION_MENTION.finditer(sentence):
         found = _mentioned_name(m, sentence)
         if found:
