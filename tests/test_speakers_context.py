@@ -394,3 +394,9 @@ def test_a_document_named_after_its_maker_speaks_for_it(tmp_path):
             "une étude Odoxa-CGI réalisée pour Franceinfo. Sur la chaussée, seuls 4% des Français estiment que les "
             "vélos circulent « très mal », révèle également l'étude.\n")
     assert speakers_of(tmp_path, text)["très mal"][0] == "Odoxa-CGI"
+
+
+def test_a_body_named_with_an_adjective_of_place(tmp_path):
+    text = ("Les cyclistes manifestent\n\nL'appel a été publié sur Facebook par l'association bretonne Vélo-Utile. "
+            "L'association, qui revendique 500 adhérents, appelle à venir « seul ou en famille ».\n")
+    assert speakers_of(tmp_path, text)["seul ou en famille"][0] == "association bretonne Vélo-Utile"
