@@ -259,6 +259,9 @@ def test_a_body_whose_name_joins_two_parts_with_and(tmp_path):
     # not after any other word: a German noun is capitalised too
     ("Streik im Hafen\n\nHafenarbeiter Jan Petersen sagte: „Wir lassen uns nicht abspeisen.“\n",
      "Wir lassen uns nicht abspeisen.", "Jan Petersen"),
+    # Spanish surnames with "de la", "del"
+    ("Juicio en Sevilla\n\nEl abogado de Cabello, Fernando Ruiz de la Torre, recordó que la testigo «informó "
+     "favorablemente».\n", "informó favorablemente", "Fernando Ruiz de la Torre"),
     # after a preposition, the capitalised word is a place
     ("Juicio en Sevilla\n\nEl exalcalde de Villaverde del Guadalquivir Rafael Luque Montaño dijo: «Confío en la "
      "justicia».\n", "Confío en la justicia", "Rafael Luque Montaño"),

@@ -37,7 +37,8 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.is
 _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
 # particles inside a name; "der"/"den" only after "von"/"van" ("von der Leyen"): "Kirchhoff der
 # Deutschen Presse-Agentur" is a name and the one it was said to; Catalan "i" ("Roigé i Pons")
-_PART = r"(?:de|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|dos|bin|al|el|i)"
+_PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
+         r"dos|bin|al|el|i)")
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 _TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
 MENTION = re.compile(
