@@ -101,6 +101,8 @@ def _ends_sentence(text: str, dot: int, after: int, quoted: list[int]) -> bool:
     nxt = text[k]
     if not (nxt.isupper() or nxt.isdigit() or nxt in OPENING_QUOTES + '"(-–—•»‚'):
         return False
+    if nxt in "-–—" and _closes_quote(text, dot, after) and re.match(r"[-–—]\s*[^\W\d_A-ZÀ-ÝА-ЯЁ]", text[k:k + 4]):
+        return False  # «Мы здесь уже живем!» — ответила она: the quote's cue goes on after the dash
     if text[dot] == "." and _is_abbreviation(text, dot):
         return False
     if quoted[dot] and not _closes_quote(text, dot, after):

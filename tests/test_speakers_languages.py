@@ -283,3 +283,14 @@ def test_german_nouns_of_time_are_no_names():
 
     text = "Der 34-Jährige fährt seit elf Jahren Van Carrier, sagt Jannik Petersen."
     assert [m.names for m in find_mentions(text)] == [("Jannik Petersen",)]
+
+
+def test_russian_bare_descriptions_and_short_addressees(tmp_path):
+    text = ("МИД РФ: консультации продолжатся\n\nМОСКВА, 23 сентября. /ТАСС/. Об этом сообщил заместитель министра "
+            "иностранных дел РФ Игорь Мезенцев.\n\n«Мы не ставим никаких условий», — заявил дипломат.\n\n"
+            "Представитель застройщика Артем Гусев попытался поговорить с протестующими. «Мы здесь уже живем!» — "
+            "ответила ему Ольга Лаптева.\n")
+    found = speakers_of(tmp_path, text)
+    # "дипломат" describes the deputy minister just named, whatever his post is called
+    assert found["Мы не ставим никаких условий"][0] == "Игорь Мезенцев"
+    assert found["Мы здесь уже живем!"][0] == "Ольга Лаптева"  # "ему": whom she answered

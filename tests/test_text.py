@@ -84,3 +84,11 @@ def test_german_quotation_marks_open_and_close_sentences():
     assert split_sentences("Er sagte: „Gut.“ Dann ging er.") == ["Er sagte: „Gut.“", "Dann ging er."]
     # French closing marks after a space stay with their sentence
     assert split_sentences("« Bonjour. » Puis il part.") == ["« Bonjour. »", "Puis il part."]
+
+
+def test_a_dash_and_a_verb_after_a_quote_ending_in_a_stop_go_on_with_its_sentence():
+    from briefgen.text import split_sentences
+
+    text = "Гусев попытался поговорить. «Мы здесь уже живем!» — ответила ему Лаптева. «Нет?» — Новая тема."
+    assert split_sentences(text) == ["Гусев попытался поговорить.", "«Мы здесь уже живем!» — ответила ему Лаптева.",
+                                     "«Нет?»", "— Новая тема."]
