@@ -24,7 +24,7 @@ def halves():
     return bench.score_halves()
 
 
-@pytest.mark.parametrize("half, articles, speakers", [("dev", 100, 0.76), ("test", 40, 0.67)])
+@pytest.mark.parametrize("half, articles, speakers", [("dev", 100, 0.82), ("test", 40, 0.69)])
 def test_real_french_news(halves, half, articles, speakers):
     score = halves[half]
     assert score.articles == articles
@@ -40,13 +40,13 @@ def test_multilingual_inbox_development_half():
     for language, score in scores.items():
         assert score.precision >= 0.9 and score.recall >= 0.9, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
-        assert score.speaker_accuracy >= 0.6, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.66
+        assert score.speaker_accuracy >= 0.62, (language, score.errors)
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.74
 
 
 def test_multilingual_inbox_test_half():
     """Never tuned on: the floors only keep what the rules reach on articles they were not
-    fitted to (speakers 0.59 overall now)."""
+    fitted to (speakers 0.58 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
