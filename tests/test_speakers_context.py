@@ -400,3 +400,10 @@ def test_a_body_named_with_an_adjective_of_place(tmp_path):
     text = ("Les cyclistes manifestent\n\nL'appel a été publié sur Facebook par l'association bretonne Vélo-Utile. "
             "L'association, qui revendique 500 adhérents, appelle à venir « seul ou en famille ».\n")
     assert speakers_of(tmp_path, text)["seul ou en famille"][0] == "association bretonne Vélo-Utile"
+
+
+def test_a_quote_opening_its_sentence_with_no_cue_is_the_next_sentence_speakers(tmp_path):
+    text = ("Militaires tués au Mali\n\n« Nous nous sentons chargés d'âme ». Florence Parly a commenté ce mardi la mort "
+            "des treize militaires.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Nous nous sentons chargés d'âme"] == ("Florence Parly", "reported in the next sentence")

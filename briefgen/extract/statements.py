@@ -69,6 +69,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
     reporter: Attribution | None = None
     reporter_block = None
     anchors = _anchors(doc)
+    uncued: list[tuple[int, int, int]] = []  # quotes that open a sentence and nothing named a speaker for
     for block in blocks:
         text = doc.text_of(block)
         for s, (start, end) in enumerate(_sentence_spans(doc, block)):
@@ -100,6 +101,8 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                 previous = (q.end - start, found)
                 ctx.remember(found.speakers)
                 spoke.append(found)
+                if not found.speakers and not found.evidence and block != TITLE and _opens(sentence, q_start):
+                    uncued.append((len(quotes), block, s))
                 quotes.append((q, found))
             if reported:
                 ctx.remember(reported)
@@ -122,6 +125,10 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             if len(people) > 1:  # "X, coauteur du rapport avec Y et Z": "ils", next
                 ctx.last_group = tuple(ctx.cast.add_name(p) for p in people)
             ctx.sentence_no += 1
+    for at, block, s in uncued:  # « … » Ainsi a réagi X: the next sentence says who spoke
+        after = sentence_speakers.get((block, s + 1))
+        if after and after.speakers:
+            quotes[at] = (quotes[at][0], replace(after, evidence="reported in the next sentence"))
     first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
     quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start))
               for q, found in quotes]
@@ -193,6 +200,11 @@ _SUBJECT_PRONOUN = re.compile(
 
 _FIRST_PERSON = re.compile(
     r"(?<![\w’'])(?:je|j['’]|nous|mon|ma|mes|notre|nos|me|m['’]|moi|i|we|my|our|us)(?![\w’'])", re.IGNORECASE)
+
+
+def _opens(sentence: str, q_start: int) -> bool:
+    """The quotation opens its sentence."""
+    return not sentence[:q_start].strip(" \u00a0\u202f«“\"„»-–—")
 
 
 def _stands_alone(sentence: str, q_start: int, quote: str) -> bool:
