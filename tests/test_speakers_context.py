@@ -407,3 +407,12 @@ def test_a_quote_opening_its_sentence_with_no_cue_is_the_next_sentence_speakers(
             "des treize militaires.\n")
     found = speakers_of(tmp_path, text)
     assert found["Nous nous sentons chargés d'âme"] == ("Florence Parly", "reported in the next sentence")
+
+
+def test_a_demonstrative_description_is_the_person_the_text_is_about(tmp_path):
+    text = ("Didier Raoult devant les députés\n\nDidier Raoult a défendu ses essais. Didier Raoult a cité ses "
+            "travaux. « Vous avez porté des accusations graves », a conclu Eric Ciotti, rapporteur de la commission. "
+            "Inconnu du grand public il y a quelques mois, ce scientifique qui se présente comme « anti-système » "
+            "est devenu omniprésent.\n")
+    # "ce scientifique" is the man the article is about, not the last speaker
+    assert speakers_of(tmp_path, text)["anti-système"][0] == "Didier Raoult"

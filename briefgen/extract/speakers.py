@@ -815,6 +815,23 @@ def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
     return None
 
 
+def demonstrative_antecedent(np: str, ctx: Context) -> str | None:
+    """The person "ce scientifique", "cette élue" points back to: the one the same noun named
+    before, else the person the text names most (the one it is about), if the gender fits."""
+    described = describe(np)
+    if not described or find_mentions(np):
+        return None
+    noun, gender = _description_noun(described)
+    head = noun.split()[-1]
+    if head in ctx.described:
+        return ctx.described[head]
+    for candidate in ctx.cast.most_named()[:1]:
+        if candidate not in ctx.bodies and (not gender or ctx.cast.genders.get(candidate, gender) == gender):
+            ctx.described[head] = candidate
+            return candidate
+    return None
+
+
 def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
     """"le Premier ministre" when the text never tied that role to a name: the person the
     text was just speaking of, if the role fits them (gender, and no other role known)."""

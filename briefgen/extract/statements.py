@@ -19,6 +19,7 @@ from .speakers import (
     Context,
     attribute,
     continued,
+    demonstrative_antecedent,
     first_named_organisation,
     known_organisations,
     named_later,
@@ -136,6 +137,9 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
 
 
 CARRIED = "speaker of the sentences before"
+# a clause whose subject is a demonstrative description: "Ce scientifique …", "…, cette élue …"
+_DEMONSTRATIVE_SUBJECT = re.compile(
+    r"(?:^|,\s+)((?:ce|cet|cette)\s+[a-zàâçéèêëîïôûùüÿœ-]{4,})\b(?![^,]*,\s+(?:ce|cet|cette)\s)", re.IGNORECASE)
 
 
 def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, ctx: Context) -> Attribution | None:
@@ -188,6 +192,11 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
         found = resolve_phrase(pronoun.group(1), ctx, "subject of the sentence")
         if found.speakers:
             return found
+    demonstrative = _DEMONSTRATIVE_SUBJECT.search(sentence[:q_start])
+    if demonstrative:  # "…, ce scientifique qui se présente comme « anti-système »": the one the text is about
+        person = demonstrative_antecedent(demonstrative.group(1), ctx)
+        if person:
+            return Attribution((person,), ctx.cast.roles.get(person), "subject of the sentence")
     if reporter and reporter.speakers and (same_paragraph or _stands_alone(sentence, q_start, quote)):
         return replace(reporter, evidence=CARRIED)
     return Attribution()
