@@ -50,6 +50,8 @@ def paragraphs(article: str) -> list[str]:
             continue  # an opening mark
         if ch in ".!?)" and straight % 2 == 1:
             continue  # inside a quotation
+        if ch == "." and re.search(r"(?:^|[\s(])(?:M|MM|Mme|Mmes|Mlle|Me|Mgr|Dr|Pr|St|Ste)$", text[max(0, i - 6):i]):
+            continue  # "a regretté M.Pepy": a title, not a sentence's end
         if re.match(rf"[{_UPPER}«]", nxt) or (nxt == '"' and straight % 2 == 0):
             breaks.append(i + 1)
     pieces, start = [], 0

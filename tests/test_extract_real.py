@@ -62,6 +62,9 @@ def test_multilingual_inbox_test_half():
      ["La Ligue a eu \"peur\" de la polémique", "En parallèle, une pétition a été lancée."]),
     ("\"Une expression artistique\" pour le maire de StainsLundi 22 juin, 200 policiers ont manifesté.",
      ["\"Une expression artistique\" pour le maire de Stains", "Lundi 22 juin, 200 policiers ont manifesté."]),
+    # a title's stop is no sentence's end
+    ("\"Pas au rendez-vous\", a regretté M.Pepy. Le train est parti.",
+     ["\"Pas au rendez-vous\", a regretté M.Pepy. Le train est parti."]),
     # brands, tags, hyphenated places and elisions stay whole
     ("YouTube et AstraZeneca à Romans-Sur-Isère, qu'Anne défend sur #libertéPresse.",
      ["YouTube et AstraZeneca à Romans-Sur-Isère, qu'Anne défend sur #libertéPresse."]),

@@ -416,3 +416,9 @@ def test_a_demonstrative_description_is_the_person_the_text_is_about(tmp_path):
             "est devenu omniprésent.\n")
     # "ce scientifique" is the man the article is about, not the last speaker
     assert speakers_of(tmp_path, text)["anti-système"][0] == "Didier Raoult"
+
+
+def test_an_inverted_pronoun_written_without_its_first_hyphen(tmp_path):
+    text = ("Féminicides : la garde des Sceaux réagit\n\n« Ça ne va pas », a déclaré Nicole Belloubet dimanche. "
+            "Le rapport a été publié lundi.\n\n« Il faut dépasser le secret médical », estime t-elle.\n")
+    assert speakers_of(tmp_path, text)["Il faut dépasser le secret médical"] == ("Nicole Belloubet", "estime t-elle")

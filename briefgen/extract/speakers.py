@@ -131,7 +131,7 @@ _AFTER_WITH_SUBJECT = (
 # after the quote (the quote ends a clause)
 _AFTER = [
     re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
-    re.compile(rf"{_LEAD}{_PRESENT}-(?:t-)?{_PRONOUN}\b", re.I),
+    re.compile(rf"{_LEAD}{_PRESENT}(?:-t-|\s+t-|-){_PRONOUN}\b", re.I),  # "estime-t-elle" ("estime t-elle")
     *_AFTER_WITH_SUBJECT,
     _IN_VIEW_AFTER,
     # any verb with its subject pronoun set after it, right after a quotation, is a cue
