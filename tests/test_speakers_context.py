@@ -422,3 +422,12 @@ def test_an_inverted_pronoun_written_without_its_first_hyphen(tmp_path):
     text = ("Féminicides : la garde des Sceaux réagit\n\n« Ça ne va pas », a déclaré Nicole Belloubet dimanche. "
             "Le rapport a été publié lundi.\n\n« Il faut dépasser le secret médical », estime t-elle.\n")
     assert speakers_of(tmp_path, text)["Il faut dépasser le secret médical"] == ("Nicole Belloubet", "estime t-elle")
+
+
+def test_a_person_with_one_name_and_an_indefinite_description(tmp_path):
+    text = ("Ramadan sous couvre-feu\n\n« Le corona a rendu le mois sacré insipide ! », regrette Maïssa, une "
+            "enseignante algéroise de 46 ans. « J'ai peur pour mes parents », témoigne cette mère de quatre enfants.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Le corona a rendu le mois sacré insipide !"][0] == "Maïssa"
+    # Maïssa is a woman, no body: "cette mère" is her
+    assert found["J'ai peur pour mes parents"][0] == "Maïssa"

@@ -549,6 +549,13 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     adjunct = ADJUNCT.search(np)
     if adjunct and adjunct.start() > 0:
         np = np[: adjunct.start()]  # "o chanceler após reunião com o embaixador, Laurent …"
+    single = _SINGLE_NAME.match(np)
+    if single and _PERSON_APPOSITION.match(np, single.end()) and single.group("name") not in NOT_NAMES \
+            and not organisation_name(single.group("name")) and not find_mentions(np[:single.end()]):
+        # "regrette Maïssa, une enseignante de 46 ans", "Salem, 51 ans": a person with one name
+        name = ctx.cast.add_name(single.group("name"))
+        ctx.bodies.discard(name)  # whatever a shorter mention made of it
+        return Attribution((name,), None, evidence)
     head, comma, rest = np.partition(",")
     if comma and head.strip() and not _opens_with_name(rest):
         np = head  # "l'état-major, à quelques jours du sommet où Emmanuel Macron …": the staff
@@ -649,6 +656,10 @@ _NAME_AFTER_DESCRIPTION = re.compile(r"\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][
 _MEDIA = re.compile(r"^(?:(?:" + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES) + r")\s*)?(?:[\w-]+\s+)?(?:"
                     + "|".join(re.escape(m) for m in sorted(MEDIA, key=len, reverse=True))
                     + r")(?:\s+[a-zà-ÿ]+)?$", re.IGNORECASE)
+# what follows a person's single name in an apposition: an indefinite description ("une
+# enseignante algéroise", "un habitant") or an age ("51 ans", "51 años", "51 anni")
+_PERSON_APPOSITION = re.compile(r"(?:un|une|uno|una|um|uma|a|an)\s+[a-zà-ÿ]{4,}\b(?!\s+(?:de|du|des|of)\s+[A-ZÀ-Ý])"
+                                r"|\d{1,3}\s+(?:ans|años|anni|anos|anys|ani|years?)\b", re.IGNORECASE)
 _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[,.;:()]|$|\s+[a-zà-ÿ]))")
 
 
