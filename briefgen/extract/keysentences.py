@@ -106,8 +106,11 @@ def sentence_features(doc: Document, quoted_share: dict[tuple[int, int], float],
     def weigh(bag: Counter) -> Counter:
         return Counter({t: c * idf.get(t, 1.0) for t, c in bag.items()})
 
-    centroid = weigh(sum(bags, Counter()))
-    lede = sum(bags[:2], Counter())
+    total: Counter = Counter()
+    for bag in bags:  # in place: adding Counters one to another copies the sum each time
+        total.update(bag)
+    centroid = weigh(total)
+    lede = bags[0] + bags[1] if len(bags) > 1 else Counter(bags[0] if bags else ())
     title_text = doc.title.original if doc.title else ""
     title_terms = Counter(terms(title_text))
     title = weigh(title_terms)
