@@ -431,3 +431,15 @@ def test_a_person_with_one_name_and_an_indefinite_description(tmp_path):
     assert found["Le corona a rendu le mois sacré insipide !"][0] == "Maïssa"
     # Maïssa is a woman, no body: "cette mère" is her
     assert found["J'ai peur pour mes parents"][0] == "Maïssa"
+
+
+def test_headlines_are_looked_up_in_the_body_a_bounded_number_of_times(tmp_path):
+    from briefgen.extract.statements import _HEADLINE_LOOKUPS
+
+    count = _HEADLINE_LOOKUPS + 10
+    paras = [f"- « mot{i} » -" for i in range(count)]
+    paras += [f"« Voici le mot{i} et la suite », a dit Jean Dupont." for i in range(count)]
+    found = speakers_of(tmp_path, "Titre\n\n" + "\n\n".join(paras) + "\n")
+    assert found["mot0"] == ("Jean Dupont", "the body quote it repeats")
+    # past the bound (a title and its subheadings are a handful), a headline is left as it is
+    assert found[f"mot{count - 1}"][0] is None

@@ -235,31 +235,45 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
         if attribution.speakers and (not held.speakers or held.evidence == CARRIED != attribution.evidence):
             best[key] = attribution  # a cue of its own rather than a carried speaker
     statements, seen = [], set()
+    lookups = _HEADLINE_LOOKUPS
+    bodies: list[tuple[str, str, Attribution]] | None = None
     for q, attribution in found:
         key = " ".join(q.original.lower().split())
         if key in seen or _is_a_name(doc.text_of(q.paragraph), q):
             continue
         seen.add(key)
         attribution = best.get(key, attribution)
-        if _headline(doc, q) and attribution.evidence in (None, CARRIED):
+        if lookups and _headline(doc, q) and attribution.evidence in (None, CARRIED):
             # a headline or subheading that quotes part of a body quote ("- « grand
             # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
-            attribution = _repeated(key, best) or attribution
+            lookups -= 1
+            if bodies is None:
+                bodies = [(other, _spaced_words(other), a) for other, a in best.items()]
+            attribution = _repeated(key, bodies) or attribution
         statements.append(_quote_statement(q, attribution))
     return statements
 
 
-def _repeated(key: str, attributed: dict[str, Attribution]) -> Attribution | None:
-    """The attribution of the first other quote of ``attributed`` whose words hold the words
-    of ``key`` in a row (a single word only if it has four letters or more)."""
-    wanted = tuple(re.findall(r"\w+", key))
+# headline quotes a source may look up in its body quotes (a title and its subheadings are a
+# handful; thousands of quoted one-line paragraphs must not cost their square)
+_HEADLINE_LOOKUPS = 50
+
+
+def _spaced_words(text: str) -> str:
+    """The words of ``text`` between single spaces, with a space at each end."""
+    return " " + " ".join(re.findall(r"\w+", text)) + " "
+
+
+def _repeated(key: str, bodies: list[tuple[str, str, Attribution]]) -> Attribution | None:
+    """The attribution of the first other quote of ``bodies`` (text, its words between
+    spaces, attribution) whose words hold the words of ``key`` in a row (a single word only
+    if it has four letters or more)."""
+    wanted = re.findall(r"\w+", key)
     if not wanted or len(wanted) == 1 and len(wanted[0]) < 4:
         return None
-    for other, attribution in attributed.items():
-        have = tuple(re.findall(r"\w+", other))
-        if other != key and any(have[i:i + len(wanted)] == wanted for i in range(len(have) - len(wanted) + 1)):
-            return replace(attribution, evidence="the body quote it repeats")
-    return None
+    run = _spaced_words(key)
+    found = next((a for other, spaced, a in bodies if other != key and run in spaced), None)
+    return replace(found, evidence="the body quote it repeats") if found else None
 
 
 def _headline(doc: Document, q: Quote) -> bool:
