@@ -210,6 +210,7 @@ class Cast:
     # full name -> (index of the text, offset) where it is first named
     first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
     _order: list[tuple[tuple[int, int], str]] = field(default_factory=list, repr=False)
+    _most_named: tuple[int, list[str]] = field(default=(-1, []), repr=False)
 
     def named_after(self, text: int, offset: int, within: int = 1) -> list[str]:
         """People first named after ``offset`` of text ``text`` (and no more than ``within``
@@ -222,7 +223,10 @@ class Cast:
 
     def most_named(self) -> list[str]:
         """People named more than once, the most often named first: whom the text is about."""
-        return sorted((n for n, k in self.mentions.items() if k > 1), key=lambda n: -self.mentions[n])
+        if self._most_named[0] != len(self.mentions):  # sorted once, not per role or pronoun
+            self._most_named = (len(self.mentions),
+                                sorted((n for n, k in self.mentions.items() if k > 1), key=lambda n: -self.mentions[n]))
+        return list(self._most_named[1])
 
     def add_name(self, name: str, gender: str | None = None) -> str:
         full = self.resolve_surname(name) if len(name.split()) == 1 else self._longer_form(name)
