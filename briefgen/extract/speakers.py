@@ -621,10 +621,11 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if outlet and ctx.last_outlet:  # "note le quotidien", after "rapporte Le Parisien"
         ctx.bodies.add(ctx.last_outlet)
         return Attribution((ctx.last_outlet,), None, evidence)
-    proper = None if organisation_name(np) else _proper_organisation(np, any_name=bodies_by_name)
+    named_body = organisation_name(np)
+    proper = None if named_body else _proper_organisation(np, any_name=bodies_by_name)
     if proper and proper not in INSTITUTIONS:
         ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
-    organisation = organisation_name(np) or proper
+    organisation = named_body or proper
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
         head = name.split()[0]
@@ -808,17 +809,17 @@ def _description_noun(described: re.Match) -> tuple[str, str | None]:
     return noun, next((g for e, g in DESCRIPTION_ENDINGS.items() if noun.endswith(e)), None)
 
 
-def _described_antecedent(described: re.Match, ctx: Context) -> str | None:
+def _described_antecedent(described: re.Match, ctx: Context, candidates: list[str] | None = None) -> str | None:
     """The person a description names: the one the same noun named before in the text ("le
-    chercheur" once Didier Raoult, "le chercheur marseillais" later), else the person just
-    spoken of, if the gender fits."""
+    chercheur" once Didier Raoult, "le chercheur marseillais" later), else the first of
+    ``candidates`` whose gender fits (by default the person just spoken of)."""
     noun, gender = _description_noun(described)
     head = noun.split()[-1]
     if head in ctx.described:
         return ctx.described[head]
-    # the person just spoken of, else the one other descriptions named ("le gérant", then
-    # "l'ancien manager")
-    for candidate in ctx.antecedents(people=True) + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]:
+    if candidates is None:  # the person just spoken of, else the one other descriptions named
+        candidates = ctx.antecedents(people=True) + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]
+    for candidate in candidates:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
         ctx.described[head] = candidate
@@ -832,15 +833,7 @@ def demonstrative_antecedent(np: str, ctx: Context) -> str | None:
     described = describe(np)
     if not described or find_mentions(np):
         return None
-    noun, gender = _description_noun(described)
-    head = noun.split()[-1]
-    if head in ctx.described:
-        return ctx.described[head]
-    for candidate in ctx.cast.most_named()[:1]:
-        if candidate not in ctx.bodies and (not gender or ctx.cast.genders.get(candidate, gender) == gender):
-            ctx.described[head] = candidate
-            return candidate
-    return None
+    return _described_antecedent(described, ctx, [c for c in ctx.cast.most_named()[:1] if c not in ctx.bodies])
 
 
 def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:

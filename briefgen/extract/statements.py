@@ -79,7 +79,8 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             if named_body:  # what "le rapport", "ce document" of this sentence or a later one speaks for
                 ctx.last_named_body = named_body
             report = reporting_subjects(sentence, ctx)
-            alone = _nobody_else(sentence) and not _surname_mention(sentence, ctx)
+            by_surname = _surname_mention(sentence, ctx)
+            alone = _nobody_else(sentence) and not by_surname
             reported = report.speakers
             previous = None
             spoke: list[Attribution] = []
@@ -115,7 +116,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             elif report.evidence or not alone:
                 reporter = None  # someone else (perhaps unnamed) speaks from here on
             subject = _subject_mention(sentence)
-            subject = ctx.cast.add_name(subject) if subject else _surname_mention(sentence, ctx)
+            subject = ctx.cast.add_name(subject) if subject else by_surname
             if subject:  # "Kowalczyk doesn't back away …": him
                 ctx.subject(subject)
                 if not named and not report.evidence and _opens_with(sentence, subject):
@@ -329,10 +330,15 @@ _COMPLEMENT = re.compile(
     r"\s+(?:(?:le|la|les|l['’]|the)\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
+def _outside_quotes(sentence: str) -> str:
+    """``sentence`` with its quotations blanked out, offsets kept."""
+    return re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+
+
 def _subject_mention(sentence: str) -> str | None:
     """The person a sentence is about: its first person named outside quotation marks and
     not as a complement ("la démission de François de Rugy" is not about him speaking)."""
-    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+    outside = _outside_quotes(sentence)
     for m in find_mentions(outside):
         before = outside[max(0, m.start - 60):m.start]
         if len(m.names) == 1 and (not _COMPLEMENT.search(before) or _role_then_name(before)):
@@ -354,7 +360,7 @@ def _role_then_name(before: str) -> bool:
 
 def _people_named(sentence: str) -> list[str]:
     """The people a sentence names outside its quotations, each once, in order."""
-    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence)
+    outside = _outside_quotes(sentence)
     return list(dict.fromkeys(n for m in find_mentions(outside) for n in m.names))
 
 
@@ -369,7 +375,7 @@ def _opens_with(sentence: str, person: str) -> bool:
 def _surname_mention(sentence: str, ctx: Context) -> str | None:
     """The first known person a sentence names by surname alone, outside its quotations and
     not as a complement ("that Kowalczyk had", not "for Kowalczyk")."""
-    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+    outside = _outside_quotes(sentence)
     for m in re.finditer(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]{2,}", outside[:WINDOW * 2]):
         person = ctx.cast.known_surname(m.group())
         if person and not _COMPLEMENT.search(outside[max(0, m.start() - 60):m.start()]):
@@ -379,7 +385,7 @@ def _surname_mention(sentence: str, ctx: Context) -> str | None:
 
 def _nobody_else(sentence: str) -> bool:
     """No person and no role is named in the sentence outside its quotations."""
-    outside = re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", " ", sentence)
+    outside = _outside_quotes(sentence)
     return not find_mentions(outside) and not find_role(outside)
 
 
