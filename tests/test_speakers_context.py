@@ -443,3 +443,21 @@ def test_headlines_are_looked_up_in_the_body_a_bounded_number_of_times(tmp_path)
     assert found["mot0"] == ("Jean Dupont", "the body quote it repeats")
     # past the bound (a title and its subheadings are a handful), a headline is left as it is
     assert found[f"mot{count - 1}"][0] is None
+
+
+def test_a_body_named_after_where_it_spoke_is_the_speaker(tmp_path):
+    text = ("Décès d'un médecin urgentiste\n\n« Il avait rejoint en 2008 le service des urgences de l'hôpital "
+            "de Lons », a souligné dans un communiqué le Centre hospitalier Jura Sud.\n")
+    # "dans un communiqué" says where; the body after it spoke, not the hospital named before
+    found = speakers_of(tmp_path, text)
+    assert found["Il avait rejoint en 2008 le service des urgences de l'hôpital de Lons"][0] == "Centre hospitalier Jura Sud"
+
+
+def test_a_body_described_by_its_head_is_the_one_the_text_called_by_name(tmp_path):
+    text = ("Une agression transphobe à Paris\n\nL'association SOS Homophobie a relayé une vidéo de l'agression, "
+            "filmée place de la République. La préfecture de police a ouvert une enquête.\n\n"
+            "L'association de défense des personnes LGBT dénonce un « effet de meute insupportable ». "
+            "\n")
+    found = speakers_of(tmp_path, text)
+    # "l'association de défense des …" is no name of its own: the association named before
+    assert found["effet de meute insupportable"][0] == "SOS Homophobie"

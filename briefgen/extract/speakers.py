@@ -612,6 +612,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if document and not find_mentions(np):
         # "le rapport", "ce document", "l'étude du CAE": the body that issued it
         rest = np[document.end():].lstrip(" ,")
+        if document.group("where") and not document.group("of") and rest.strip():
+            # "a souligné dans un communiqué le Centre hospitalier Jura Sud": where it was said,
+            # then who said it
+            return resolve_phrase(rest, ctx, evidence, bodies_by_name)
         issuer = (organisation_name(rest) or _proper_organisation(rest)) if document.group("of") else None
         body = (ctx.organisations.get(issuer.lower(), issuer) if issuer else None) or ctx.last_named_body
         if body:
@@ -629,7 +633,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if organisation:
         name = ctx.organisations.get(organisation.lower(), organisation)
         head = name.split()[0]
-        if name.islower() and head in ORGANISATION_DESCRIPTIONS:
+        named = ctx.organisations.get(head)
+        if named and named != name and head in ORGANISATION_DESCRIPTIONS and _DESCRIBED_BODY.match(name):
+            name = named  # "l'association de défense de la communauté LGBT", after "l'association SOS Homophobie"
+        elif name.islower() and head in ORGANISATION_DESCRIPTIONS:
             if ctx.last_named_body and ctx.last_named_body.lower().startswith(head):
                 name = ctx.last_named_body  # "le centre basé en Floride", after "le Centre national des ouragans"
             elif ctx.last_body:
@@ -652,6 +659,12 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     return Attribution((), None, evidence, phrase_key(np) if role or described else None)
 
 
+# a proper name going on with lower-case words of another language: "Eurogroup for animals"
+_NAME_GOES_ON = re.compile(r"(?:\s+(?:for|of|and|the|on|in)\s+[\w’'-]+)+(?=\s*(?:[,.;:(]|$))")
+# a body's head and a description in lower case, not a name: "association de défense des …",
+# "groupe ferroviaire", "association"
+_DESCRIBED_BODY = re.compile(r"^[\w-]+(?:$|\s+(?!(?:de|du|des)\s|d['’])(?-i:[a-zà-ÿ])"
+                             r"|\s+(?:de|du|des|d['’])\s*(?:(?:la\s+|l['’])|(?!la\s|l['’]))(?-i:[a-zà-ÿ]))")
 _NAME_AFTER_DESCRIPTION = re.compile(r"\s+([A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})(?=\s*(?:[,.;:()]|$))")
 # "le quotidien", "le quotidien local", "el diario": a newspaper by what it is
 _MEDIA = re.compile(r"^(?:(?:" + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES) + r")\s*)?(?:[\w-]+\s+)?(?:"
@@ -666,7 +679,7 @@ _ONE_NAME_AFTER_ROLE = re.compile(r"\s+([A-ZÀ-Ý][a-zà-ÿ’'-]{2,})(?=\s*(?:[
 
 _DOCUMENT = re.compile(
     # perhaps within a phrase: "in einer Aussendung des ASK Weinviertel", "dans un communiqué de"
-    r"^(?:(?:in|en|dans|em|na|no|nel|nella|into|într-un|într-o)\s+(?:einer|einem|un|una|uno|um|uma|a|an)\s+)?"
+    r"^(?P<where>(?:in|en|dans|em|na|no|nel|nella|into|într-un|într-o)\s+(?:einer|einem|un|una|uno|um|uma|a|an)\s+)?"
     r"(?:(?:le|la|l['’]|les|ce|cet|cette|son|sa|leur|el|il|lo|o|a|der|die|das|de|het|the|its|this|este|esta|"
     r"questo|aquest|этот)\s*)?(?:[a-zà-ÿ]+\s+)?(?P<doc>"
     + "|".join(sorted((re.escape(d) for d in DOCUMENTS), key=len, reverse=True))
@@ -910,12 +923,25 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
     """The organisations a text names in full, by their head noun: {"ministère": "ministère de
     la Culture"} — only heads that name one organisation, so a short mention is unambiguous."""
     full: dict[str, set[str]] = {}
+    called: dict[str, str] = {}
     for text in texts:
         for m in _ORGANISATION_MENTION.finditer(text):
+            head = m.group("head")
+            if m.group("proper") and head.islower() and head in ORGANISATION_DESCRIPTIONS and not m.group("of") \
+                    and not m.group("adj"):
+                # "l'association SOS Homophobie": a body called by its own name, which a later
+                # "l'association" or "l'association de défense des …" means too
+                name = m.group("proper").strip()
+                more = _NAME_GOES_ON.match(text, m.end())
+                name += more.group(0) if more else ""  # "l'association Eurogroup for animals"
+                if not find_mentions(name) and name.split()[0] not in NOT_NAMES:
+                    called[f"{head} {name}".lower()] = name
+                    full.setdefault(head.lower(), set()).add(name)
+                continue
             name = _mentioned_name(m, text)
             if name:
-                full.setdefault(m.group("head").lower(), set()).add(name)
-    return {head: names.pop() for head, names in full.items() if len(names) == 1}
+                full.setdefault(head.lower(), set()).add(name)
+    return called | {head: names.pop() for head, names in full.items() if len(names) == 1}
 
 
 def _mentioned_name(m: re.Match, text: str) -> str | None:
