@@ -461,3 +461,13 @@ def test_a_body_described_by_its_head_is_the_one_the_text_called_by_name(tmp_pat
     found = speakers_of(tmp_path, text)
     # "l'association de défense des …" is no name of its own: the association named before
     assert found["effet de meute insupportable"][0] == "SOS Homophobie"
+
+
+def test_uncued_words_that_a_later_attributed_quote_repeats_take_its_speaker(tmp_path):
+    text = ("Carburant : pas de pénurie\n\nDes dépôts pétroliers sont bloqués dans l'ouest du pays. Le niveau des "
+            "stocks « ne donne lieu à aucune inquiétude ». Les professionnels du BTP protestent depuis jeudi.\n\n"
+            "Le ministère de la Transition écologique a assuré que « la situation ne donne lieu à aucune "
+            "inquiétude ».\n")
+    found = speakers_of(tmp_path, text)
+    assert found["ne donne lieu à aucune inquiétude"] == ("ministère de la Transition écologique",
+                                                           "the body quote it repeats")

@@ -244,7 +244,7 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
             continue
         seen.add(key)
         attribution = best.get(key, attribution)
-        if lookups and _headline(doc, q) and attribution.evidence in (None, CARRIED):
+        if lookups and (attribution.evidence is None or _headline(doc, q) and attribution.evidence == CARRIED):
             # a headline or subheading that quotes part of a body quote ("- « grand
             # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
             lookups -= 1
