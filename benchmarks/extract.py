@@ -120,6 +120,10 @@ def main() -> None:
             print(f"    {parser_state} speakers {score.speaker_accuracy:.3f}; cue rules alone "
                   f"{rules[half].speaker_accuracy:.3f}")
             print("    " + score.classes().replace("\n", "\n    "))
+            batches = labels["_split"].get("batches", {}).get(half, {})
+            if len(batches) > 1:  # each batch labelled at its own time: how far the rules carry
+                print("    speakers by batch: " + ", ".join(
+                    f"{name} {score.batch_accuracy(ids):.3f}" for name, ids in batches.items()))
         load, with_parser, alone = time_extract(docs)
         print(f"extract stage, {len(docs)} real articles: {with_parser:.1f} ms an article with the parser "
               f"(loaded once a process in {load:.1f} s), {alone:.1f} ms with the rules alone")

@@ -72,6 +72,11 @@ def test_real_set_scoring_helpers():
     assert spans_match("Nous irons jusqu'au bout.", "nous irons jusqu’au bout")
     assert spans_match("une phrase assez longue pour comparer", "une phrase assez longue pour comparer,")
     assert not spans_match("oui", "non")
+    from briefgen.testing.evaluate import RealScore
+
+    score = RealScore(by_article={"parsed/1.json": [4, 3], "parsed/2.json": [6, 0], "parsed/3.json": [0, 0]})
+    assert score.batch_accuracy([1]) == 0.75 and score.batch_accuracy([1, 2]) == 0.3
+    assert score.batch_accuracy([3]) == 0.0 and score.batch_accuracy([]) == 0.0
 
 
 def test_a_language_without_a_data_file_gets_its_speaker_from_the_translation(tmp_path):

@@ -182,8 +182,15 @@ class RealScore(Score):
 
     by_how: dict = field(default_factory=dict)  # how -> [matched, speaker right]
     by_ref: dict = field(default_factory=dict)
+    by_article: dict = field(default_factory=dict)  # label key -> [matched, speaker right]
     articles: int = 0
     ignored: int = 0  # predicted spans that match a "not speech" label
+
+    def batch_accuracy(self, ids: list[int]) -> float:
+        """Speaker accuracy over the articles whose file number is in ``ids``."""
+        cells = [cell for key, cell in self.by_article.items() if int(Path(key).stem) in set(ids)]
+        matched = sum(c[0] for c in cells)
+        return sum(c[1] for c in cells) / matched if matched else 0.0
 
     def classes(self) -> str:
         rows = []
@@ -225,6 +232,9 @@ def score_real(labels: dict, documents: dict, extract_fn) -> RealScore:
             score.matched += 1
             right = speaker_right(quote.speaker, label_q)
             score.speakers_right += right
+            article = score.by_article.setdefault(key, [0, 0])
+            article[0] += 1
+            article[1] += right
             for table, field_name in ((score.by_how, "how"), (score.by_ref, "ref")):
                 cell = table.setdefault(label_q.get(field_name, "?"), [0, 0])
                 cell[0] += 1
