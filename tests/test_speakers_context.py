@@ -476,3 +476,24 @@ def test_uncued_words_that_a_later_attributed_quote_repeats_take_its_speaker(tmp
     found = speakers_of(tmp_path, text)
     assert found["ne donne lieu à aucune inquiétude"] == ("ministère de la Transition écologique",
                                                            "the body quote it repeats")
+
+
+def test_cues_with_an_object_pronoun_or_a_missing_hyphen(tmp_path):
+    text = ("Bernard Tapie et Emmanuel Macron\n\nBernard Tapie a livré jeudi son opinion sur l'élection. "
+            "« Prends ton temps mon gars ! », lui a t-il lancé. « C'est un candidat crédible », nous confie-t-il.\n\n"
+            "« La loi est insuffisante », a abondé le président de la Safer, Jacques Chazalet.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Prends ton temps mon gars !"] == ("Bernard Tapie", "lui a t-il lancé")
+    assert found["C'est un candidat crédible"] == ("Bernard Tapie", "nous confie-t-il")
+    assert found["La loi est insuffisante"][0] == "Jacques Chazalet"
+
+
+def test_a_role_of_someone_named_is_not_that_person(tmp_path):
+    text = ("Bernard Tapie et la politique\n\nBernard Tapie était jeudi à Marseille. « Je ne suis pas dans un "
+            "casting idéologique », a lancé l'ancien ministre de François Mitterrand. Il a livré son opinion "
+            "vis-à-vis d'Emmanuel Macron. « Prends ton temps », a-t-il lancé.\n")
+    found = speakers_of(tmp_path, text)
+    # the minister of François Mitterrand is not François Mitterrand; "vis-à-vis d'Emmanuel
+    # Macron" is a complement, not the subject "il" stands for
+    assert found["Je ne suis pas dans un casting idéologique"][0] == "Bernard Tapie"
+    assert found["Prends ton temps"][0] == "Bernard Tapie"

@@ -61,6 +61,8 @@ STOPWORDS = frozenset(_all("words", "stopwords"))
 REPORTING_PARTICIPLES = frozenset(_all("reporting", "participles"))
 REFLEXIVE_PRESENT = tuple(_all("reporting", "reflexive_present"))
 ADVERBIALS = tuple(_all("reporting", "adverbials"))
+# object pronouns between a quotation and its verb: "», nous a-t-il confié", "», lui a répondu X"
+CLITICS = tuple(sorted(_all("reporting", "clitics"), key=len, reverse=True))
 REPORTING_PRESENT = frozenset(_all("reporting", "present"))
 ENGLISH_REPORTING = frozenset(DATA["en"]["reporting"]["verbs"])
 TITLES = {title: (value["gender"] or None, value["plural"]) for title, value in _merged("people", "titles").items()}

@@ -27,6 +27,7 @@ from .lexicon import (
     REPORTING_PRESENT,
     ROLE_HEADS,
     ROLE_SYNONYMS,
+    THAT,
     TITLES,
 )
 
@@ -353,6 +354,10 @@ def build_cast(texts: list[str], title: bool = False) -> Cast:
     return cast
 
 
+_CONJUNCTION = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in THAT) + r"|than)(?![\w’'-])",
+                          re.IGNORECASE)
+
+
 def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     """The role just before a name: "le secrétaire général de l’OTAN, [Jens Stoltenberg]"."""
     window = text[max(0, start - 140) : start]
@@ -360,7 +365,9 @@ def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     for r in _ROLE.finditer(window):
         between = window[r.end() :]
         if (re.search(r"[.;:«»\"()]", between) or between.count(",") > 1
-                or find_mentions(between) or _has_verb(between) or ADJUNCT.search(between)):
+                or find_mentions(between) or _has_verb(between) or ADJUNCT.search(between)
+                or re.fullmatch(r"\s*(?:de|du|d['’]|of)\s*", between)  # "l'ancien ministre de [François Mitterrand]"
+                or _CONJUNCTION.search(between)):  # "l'ancien ministre … serait moins bon que [Manuel Valls]"
             continue
         best = r
         break

@@ -24,6 +24,7 @@ from .lexicon import (
     ASIDES,
     CALENDAR,
     CAPITALISED_DETERMINERS,
+    CLITICS,
     DESCRIPTION_DETERMINERS,
     DESCRIPTION_ENDINGS,
     DESCRIPTION_SUFFIXES,
@@ -93,8 +94,9 @@ _PARTICIPLE = (r"(?P<verb>" + _words(REPORTING_PARTICIPLES) + r"|fait (?:savoir|
 _PRESENT = r"(?P<verb>(?:" + _words(REFLEXIVE_PRESENT) + r")|" + _words(REPORTING_PRESENT) + r")"
 _ENGLISH = r"(?P<verb>" + _words(ENGLISH_REPORTING) + r")"
 _AUX = r"(?:a|ont|avait|avaient|aura|auront|aurait|auraient|s['’]est|se sont|s['’]était|s['’]étaient)"
-_AUX_INVERTED = r"(?:a-t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se sont-)"
+_AUX_INVERTED = r"(?:a-t-|a\s+t-|ont-|avait-|avaient-|aura-t-|aurait-t-|s['’]est-|se sont-)"
 _PRONOUN = r"(?P<pron>il|elle|ils|elles|on|he|she|they)"
+_CLITIC = r"(?:(?:" + "|".join(re.escape(c) + ("" if c.endswith(("'", "’")) else r"\s+") for c in CLITICS) + r")\s*)?"
 _LEAD = r"^\s*[,–—-]\s*"
 _LEAD_DASH = r"^\s*(?:[,–—-]\s*){1,2}"  # "», — заявил", ", – dijo"
 
@@ -123,15 +125,16 @@ _OTHER_THEN_SUBJECT = re.compile(rf"{_LEAD_DASH}{_OTHER}(?![\w-])(?P<np>\s+(?=\w
 # the cues whose subject follows the verb ("a déclaré X", "estime X", "selon X"): also read
 # anywhere in a sentence by reporting_subjects
 _AFTER_WITH_SUBJECT = (
-    re.compile(rf"{_LEAD}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
-    re.compile(rf"{_LEAD}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_CLITIC}{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>{_NP}{{1,160}})", re.I),
+    re.compile(rf"{_LEAD}{_CLITIC}{_PRESENT}\s+(?P<np>{_NP}{{1,160}})", re.I),
     re.compile(rf"{_LEAD}{_ACCORDING}\s+(?P<np>{_NP}{{1,160}})", re.I),
 )
 
 # after the quote (the quote ends a clause)
 _AFTER = [
-    re.compile(rf"{_LEAD}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
-    re.compile(rf"{_LEAD}{_PRESENT}(?:-t-|\s+t-|-){_PRONOUN}\b", re.I),  # "estime-t-elle" ("estime t-elle")
+    re.compile(rf"{_LEAD}{_CLITIC}{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
+    # "estime-t-elle" ("estime t-elle"), "nous confie-t-il"
+    re.compile(rf"{_LEAD}{_CLITIC}{_PRESENT}(?:-t-|\s+t-|-){_PRONOUN}\b", re.I),
     *_AFTER_WITH_SUBJECT,
     _IN_VIEW_AFTER,
     # any verb with its subject pronoun set after it, right after a quotation, is a cue
@@ -577,6 +580,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         # "Ministerul Investițiilor și Proiectelor Europene": capitalised words inside a body's
         # name; but "l'entourage de Jean Dupont" is about Jean Dupont
         mentions = []
+    role = find_role(np) if mentions else None
+    if role and role.start() == 0 and re.fullmatch(r"\s*(?:de|du|d['’]|of)\s*", np[role.end():mentions[0].start]):
+        # "l'ancien ministre de François Mitterrand": someone else than the man named
+        np, mentions = np[:role.end()], []
     surname = ctx.cast.known_surname(np.split()[0]) if np.split() else None
     if surname and (not mentions or mentions[0].start > 0):
         # "sagte Kirchhoff der Deutschen Presse-Agentur": the surname comes first

@@ -326,8 +326,8 @@ def _anchored(anchors: list[tuple[int, Quote]], start: int, end: int) -> list[Qu
 
 
 _COMPLEMENT = re.compile(
-    r"\b(?:de|du|des|d['’]|à|au|aux|avec|contre|pour|par|sur|chez|entre|envers|of|to|with|against|by)"
-    r"\s+(?:(?:le|la|les|l['’]|the)\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
+    r"(?:\b(?:de|du|des|à|au|aux|avec|contre|pour|par|sur|chez|entre|envers|of|to|with|against|by)\s+|\bd['’]\s*)"
+    r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _outside_quotes(sentence: str) -> str:
