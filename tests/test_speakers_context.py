@@ -497,3 +497,11 @@ def test_a_role_of_someone_named_is_not_that_person(tmp_path):
     # Macron" is a complement, not the subject "il" stands for
     assert found["Je ne suis pas dans un casting idéologique"][0] == "Bernard Tapie"
     assert found["Prends ton temps"][0] == "Bernard Tapie"
+
+
+def test_a_pronoun_finds_a_person_of_its_gender_named_in_passing(tmp_path):
+    text = ("Primaire : François Fillon engrange les ralliements\n\nL'ancien Premier ministre peut compter sur la "
+            "voix de Rachida Dati. Invitée de Thomas Sotto sur Europe 1, l'ancienne garde des Sceaux a affirmé son "
+            "soutien à François Fillon. « Je voterai François Fillon », a-t-elle déclaré.\n")
+    # nobody spoke before and the subjects are men: "elle" is the woman named a sentence before
+    assert speakers_of(tmp_path, text)["Je voterai François Fillon"] == ("Rachida Dati", "a-t-elle déclaré")

@@ -216,6 +216,10 @@ class Attribution:
         return ", ".join(self.speakers) if self.speakers else None
 
 
+# sentences back where "il", "elle" may find a person named in passing
+_RECENT_SENTENCES = 2
+
+
 @dataclass
 class Context:
     """What is known while reading a source in order: its cast, its last speaker, and the
@@ -238,6 +242,12 @@ class Context:
     phrases: dict[str, str] = field(default_factory=dict)
     # the person each description's noun named ("chercheur" → "Didier Raoult")
     described: dict[str, str] = field(default_factory=dict)
+    # the people the last sentences named, the latest sentence last (anywhere in them: "la voix
+    # de Rachida Dati" names her for a later "elle")
+    recent: list[tuple[str, ...]] = field(default_factory=list)
+
+    def named(self, people: tuple[str, ...]) -> None:
+        self.recent = (self.recent + [people])[-_RECENT_SENTENCES:]
 
     def remember(self, speakers: tuple[str, ...]) -> None:
         if len(speakers) == 1:
@@ -1110,6 +1120,12 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     for candidate in ctx.antecedents(people=pron in PERSON_PRONOUNS) or ctx.cast.most_named()[:1]:
         if ctx.cast.genders.get(candidate, gender) == gender:  # "he" is no school district
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
+    # nobody spoke or was a subject of that gender: the latest person of that gender the last
+    # sentences named in passing ("compter sur la voix de Rachida Dati. … », a-t-elle déclaré")
+    for people in reversed(ctx.recent):
+        for candidate in reversed(people):
+            if ctx.cast.genders.get(candidate) == gender and candidate not in ctx.bodies:
+                return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
     return Attribution()
 
 

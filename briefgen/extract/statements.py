@@ -126,6 +126,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             people = _people_named(sentence)
             if len(people) > 1:  # "X, coauteur du rapport avec Y et Z": "ils", next
                 ctx.last_group = tuple(ctx.cast.add_name(p) for p in people)
+            ctx.named(tuple(ctx.cast.add_name(p) for p in people))
             ctx.sentence_no += 1
     for at, block, s in uncued:  # « … » Ainsi a réagi X: the next sentence says who spoke
         after = sentence_speakers.get((block, s + 1))
