@@ -505,3 +505,13 @@ def test_a_pronoun_finds_a_person_of_its_gender_named_in_passing(tmp_path):
             "soutien à François Fillon. « Je voterai François Fillon », a-t-elle déclaré.\n")
     # nobody spoke before and the subjects are men: "elle" is the woman named a sentence before
     assert speakers_of(tmp_path, text)["Je voterai François Fillon"] == ("Rachida Dati", "a-t-elle déclaré")
+
+
+def test_a_role_written_as_an_acronym_is_a_person(tmp_path):
+    text = ("SNCF : « Il n'y a pas de plan de fermeture », assure Guillaume Pepy\n\nLe dirigeant de la SNCF a "
+            "accordé un entretien au Journal du dimanche. Concernant l'avenir du réseau, le PDG a assuré que « le "
+            "statu quo pourrait nous mener droit dans le mur ». « Je ne crois pas au tout-TGV », a-t-il déclaré.\n")
+    found = speakers_of(tmp_path, text)
+    # "le PDG" is Guillaume Pepy, not a body called PDG
+    assert found["le statu quo pourrait nous mener droit dans le mur"][0] == "Guillaume Pepy"
+    assert found["Je ne crois pas au tout-TGV"][0] == "Guillaume Pepy"

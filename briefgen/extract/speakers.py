@@ -1101,8 +1101,8 @@ def organisation_name(np: str) -> str | None:
     else:
         adjectives = ""
     name = adjectives + (m.group("name") or m.group("acronym"))
-    if m.group("acronym") and not m.group("acronym")[:2].isupper():
-        return None
+    if m.group("acronym") and (not m.group("acronym")[:2].isupper() or find_role(m.group("acronym").split()[0])):
+        return None  # "le PDG de la SNCF" is a person
     end = _ORGANISATION_END.search(name)
     name = name[: end.start()] if end else name
     name = name.strip(" .,")
