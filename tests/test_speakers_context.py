@@ -515,3 +515,11 @@ def test_a_role_written_as_an_acronym_is_a_person(tmp_path):
     # "le PDG" is Guillaume Pepy, not a body called PDG
     assert found["le statu quo pourrait nous mener droit dans le mur"][0] == "Guillaume Pepy"
     assert found["Je ne crois pas au tout-TGV"][0] == "Guillaume Pepy"
+
+
+def test_a_name_stops_before_a_particle_and_a_body():
+    from briefgen.extract.people import find_mentions
+
+    names = [m.names for m in find_mentions("selon Louis Hallonet du Bureau Export, structure de soutien")]
+    assert names == [("Louis Hallonet",)]  # he works for the Bureau Export, it is no part of his name
+    assert [m.names for m in find_mentions("Fernando Ruiz de la Torre a dit")] == [("Fernando Ruiz de la Torre",)]

@@ -182,8 +182,11 @@ def _another_first_name(token: str) -> bool:
 def _before_post(tokens: list[str]) -> list[str]:
     """A name without what follows Dutch "van" or German "von" after its first two words: a
     post or a place ("Minister Annelies Kuipers van Volkshuisvesting", "Maren Tiedemann von
-    der Ladefläche"); "von der Leyen" and Spanish "de la" surnames stay whole."""
-    cut = next((i for i, t in enumerate(tokens) if i >= 2 and t in ("van", "von")), None)
+    der Ladefläche"), nor a particle before a body ("Louis Hallonet du Bureau Export"); "von der
+    Leyen" and Spanish "de la" surnames stay whole."""
+    cut = next((i for i, t in enumerate(tokens) if i >= 2 and (
+        t in ("van", "von") or t.lower() in NAME_PARTICLES and i + 1 < len(tokens)
+        and tokens[i + 1].lower() in _BODY_WORDS)), None)
     return tokens[:cut]
 
 
