@@ -523,3 +523,12 @@ def test_a_name_stops_before_a_particle_and_a_body():
     names = [m.names for m in find_mentions("selon Louis Hallonet du Bureau Export, structure de soutien")]
     assert names == [("Louis Hallonet",)]  # he works for the Bureau Export, it is no part of his name
     assert [m.names for m in find_mentions("Fernando Ruiz de la Torre a dit")] == [("Fernando Ruiz de la Torre",)]
+
+
+def test_titles_come_from_the_language_data():
+    from briefgen.extract.people import find_mentions
+
+    # "Me" (maître, for a lawyer) is a title of the French data, as "M." is
+    assert [(m.names, m.title) for m in find_mentions("a déclaré Me Randall Schwerdorffer, devant")] == [
+        (("Randall Schwerdorffer",), "Me")]
+    assert [(m.names, m.title) for m in find_mentions("Herr Müller sagte")] == [(("Müller",), "Herr")]

@@ -41,7 +41,8 @@ _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LO
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
          r"dos|bin|al|el|i)")
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
-_TITLE = r"(?:MM\.|Mmes|Mme\.?|Mlle|M\.|Dr\.?|Pr\.?|Mrs\.?|Mr\.?|Ms\.?)"
+# the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
+_TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
 MENTION = re.compile(
     rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
 )
