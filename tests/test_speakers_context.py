@@ -532,3 +532,11 @@ def test_titles_come_from_the_language_data():
     assert [(m.names, m.title) for m in find_mentions("a déclaré Me Randall Schwerdorffer, devant")] == [
         (("Randall Schwerdorffer",), "Me")]
     assert [(m.names, m.title) for m in find_mentions("Herr Müller sagte")] == [(("Müller",), "Herr")]
+
+
+def test_a_pronoun_cue_is_the_person_its_own_sentence_opens_with(tmp_path):
+    text = ("Second tour des municipales\n\n« Le second tour devra attendre », a estimé l'Association des maires "
+            "de France (AMF).\n\nGérard Larcher (LR), président du Sénat, joue également la prudence : « Les "
+            "conditions sanitaires décideront », a-t-il fait valoir mardi sur Europe 1.\n")
+    # "il" is the man the sentence opens with, not the body that spoke last
+    assert speakers_of(tmp_path, text)["Les conditions sanitaires décideront"][0] == "Gérard Larcher"

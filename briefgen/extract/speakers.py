@@ -57,7 +57,7 @@ from .lexicon import (
     STOPWORDS,
     THAT,
 )
-from .people import ADJUNCT, Cast, find_mentions, find_role, role_gender
+from .people import ADJUNCT, Cast, _has_verb, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
 
@@ -442,11 +442,37 @@ def cues_before(before: str) -> list[Cue]:
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
 
 
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+# a preposition or an article's contraction just before a name: it is a complement
+_GOVERNED = re.compile(r"(?:\b(?:de|du|des|à|au|aux|avec|contre|pour|par|sur|chez|entre|envers|selon|of|to|with|"
+                       r"by|for)\s+|\bd['’]\s*)(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
+
+
+def _opening_person(before: str, ctx: Context) -> str | None:
+    """The person the sentence opens with, ahead of its quotation: its first name mentioned,
+    with no verb before it and not governed by a preposition ("Le président du Conseil
+    départemental, Philippe Grosvalet a condamné ce vol. « … »")."""
+    text = _QUOTED.sub(lambda m: " " * len(m.group()), before[:300])
+    mentions = find_mentions(text)
+    if not mentions or len(mentions[0].names) != 1:
+        return None
+    lead = text[:mentions[0].start]
+    if len(lead) > 100 or _has_verb(lead) or _GOVERNED.search(lead):
+        return None
+    name = ctx.cast.add_name(mentions[0].names[0])
+    return None if name in ctx.bodies else name
+
+
 def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
     if cue.pron == "":  # the subject left out ("», dijo."): whoever was just spoken of
         person = next(iter(ctx.antecedents()), None)
         return Attribution((person,) if person else (), ctx.cast.roles.get(person) if person else None, cue.evidence)
     if cue.pron:
+        opening = _opening_person(before, ctx) if cue.pron.lower() in SINGULAR_PRONOUNS else None
+        gender = SINGULAR_PRONOUNS.get(cue.pron.lower())
+        if opening and gender and ctx.cast.genders.get(opening, gender) == gender:
+            # "Gérard Larcher, président du Sénat, joue la prudence : « … », a-t-il fait valoir"
+            return Attribution((opening,), ctx.cast.roles.get(opening), cue.evidence)
         return _pronoun(cue.pron, ctx, cue.evidence)
     np = _clause_subject(cue.np) if cue.subject else cue.np
     if _RELATIVE.search(np):  # "…, M. Kristersson, qui s'est dit « fier »"
