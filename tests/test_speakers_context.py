@@ -540,3 +540,12 @@ def test_a_pronoun_cue_is_the_person_its_own_sentence_opens_with(tmp_path):
             "conditions sanitaires décideront », a-t-il fait valoir mardi sur Europe 1.\n")
     # "il" is the man the sentence opens with, not the body that spoke last
     assert speakers_of(tmp_path, text)["Les conditions sanitaires décideront"][0] == "Gérard Larcher"
+
+
+def test_a_description_after_cette_is_read_whole():
+    from briefgen.extract.speakers import describe
+
+    # "cette" is not "ce" and a noun "tte"
+    assert describe("cette lycéenne de 17 ans").group("noun") == "lycéenne"
+    assert describe("cet employé du BTP").group("noun") == "employé"
+    assert describe("ce scientifique").group("noun") == "scientifique"

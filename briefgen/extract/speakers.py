@@ -818,7 +818,7 @@ def _drop_filler(np: str) -> str:
 # bodies are not people described ("el sindicato", "die Behörde")
 NOT_A_DESCRIPTION = ORGANISATION_DESCRIPTIONS | frozenset(h.lower() for h in ORGANISATION_HEADS)
 _OTHER_DETERMINERS = "|".join(re.escape(d) for d in sorted(DESCRIPTION_DETERMINERS, key=len, reverse=True))
-_DESCRIPTION = re.compile(r"^(?:(?P<det>le|la|l['’]|ce|cet|cette)\s*"
+_DESCRIPTION = re.compile(r"^(?:(?P<det>l['’]|(?:le|la|ce|cet|cette)(?=\s))\s*"
                           r"(?P<noun>(?-i:(?:ancien|ancienne|jeune|nouveau|nouvelle)?\s*[a-zàâçéèêëîïôûùüÿœ-]{3,}))\b"
                           rf"|(?P<odet>{_OTHER_DETERMINERS})\s+(?P<onoun>(?:\d+-)?[^\W\d_]{{3,}})(?![\w’'-])"
                           r"|(?P<enoun>(?-i:[^\W\d_A-ZÀ-Ý]{3,}(?:" + "|".join(DESCRIPTION_ENDINGS or {"$^": None})
