@@ -549,3 +549,10 @@ def test_a_description_after_cette_is_read_whole():
     assert describe("cette lycéenne de 17 ans").group("noun") == "lycéenne"
     assert describe("cet employé du BTP").group("noun") == "employé"
     assert describe("ce scientifique").group("noun") == "scientifique"
+
+
+def test_an_apposition_about_someone_else_is_not_the_subject(tmp_path):
+    text = ("Européennes : les Gilets jaunes déçus\n\nJean-François Barnaba, qui avait rallié la liste de Florian "
+            "Philippot, ancien bras droit de Marine Le Pen, avance que « l'électorat mécontent a voté utile ».\n")
+    found = speakers_of(tmp_path, text)
+    assert found["l'électorat mécontent a voté utile"][0] == "Jean-François Barnaba"

@@ -515,8 +515,10 @@ def _clause_subject(text: str) -> str:
     for k in range(len(parts) - 1, -1, -1):
         part = parts[k]
         if k < len(parts) - 1 and _RELATIVE_CLAUSE.match(parts[k + 1]) is None and not _appositive(parts[k + 1]) \
-                and not _aside(parts[k + 1]):
+                and not _aside(parts[k + 1]) and not _governed_only(parts[k + 1]):
             break  # only appositions, relative clauses and asides stand between a subject and its verb
+        if k > 0 and _governed_only(part):
+            continue  # "…, ancien bras droit de Marine Le Pen, avance": about someone else, not the subject
         if _ORGANISATION.match(part) and not find_mentions(part[:1 + part.find(" ")]):
             return part  # a body's name, whatever capitalised words it holds ("Ministerul X și Y")
         if find_mentions(part) or _names_someone(part) or (k == 0 and _SINGLE_WORD_NAME.fullmatch(part)):
@@ -529,6 +531,12 @@ def _clause_subject(text: str) -> str:
     # an aside with no comma before the subject: "In una nota il comitato sostiene"
     later = _ARTICLE_AFTER_ASIDE.search(parts[-1])
     return parts[-1][later.start(1):] if later else parts[-1]
+
+
+def _governed_only(part: str) -> bool:
+    """``part`` names people only after a preposition ("ancien bras droit de Marine Le Pen")."""
+    mentions = find_mentions(part)
+    return bool(mentions) and all(_GOVERNED.search(part[:m.start]) for m in mentions)
 
 
 _ARTICLE_AFTER_ASIDE = re.compile(
