@@ -556,3 +556,11 @@ def test_an_apposition_about_someone_else_is_not_the_subject(tmp_path):
             "Philippot, ancien bras droit de Marine Le Pen, avance que « l'électorat mécontent a voté utile ».\n")
     found = speakers_of(tmp_path, text)
     assert found["l'électorat mécontent a voté utile"][0] == "Jean-François Barnaba"
+
+
+def test_a_description_cue_is_the_person_its_sentence_opens_with(tmp_path):
+    text = ("L'Espagne rouvre ses frontières\n\nDonald Trump a fermé les frontières américaines. La touriste française "
+            "Sylvia Faust a passé la frontière dès samedi : « On avait envie d'être en Espagne », s'amuse cette "
+            "gestionnaire de 43 ans. « Les frontières restent fermées », a répété le président américain.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["On avait envie d'être en Espagne"][0] == "Sylvia Faust"

@@ -480,6 +480,13 @@ def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
         if mentions:
             names = tuple(ctx.cast.add_name(n) for n in mentions[-1].names)
             return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, cue.evidence)
+    described = describe(np.strip()) if not cue.subject and only_described(np) else None
+    if described:
+        opening = _opening_person(before, ctx)
+        gender = _phrase_gender(np.strip().lower())
+        if opening and (gender is None or ctx.cast.genders.get(opening, gender) == gender):
+            # "La touriste Sylvia Faust a passé la frontière : « … », s'amuse cette gestionnaire"
+            return Attribution((opening,), ctx.cast.roles.get(opening), cue.evidence)
     # a capitalised word that opens a clause is as often "Je" or "Inconnu" as a body's name:
     # only a name after the verb ("prévient Keraunos", "selon Vigicrues") is taken as one
     found = resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
