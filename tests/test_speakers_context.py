@@ -564,3 +564,12 @@ def test_a_description_cue_is_the_person_its_sentence_opens_with(tmp_path):
             "gestionnaire de 43 ans. « Les frontières restent fermées », a répété le président américain.\n")
     found = speakers_of(tmp_path, text)
     assert found["On avait envie d'être en Espagne"][0] == "Sylvia Faust"
+
+
+def test_a_qualified_role_before_the_name_is_who_the_bare_role_names_later(tmp_path):
+    text = ("Coronavirus : les événements sportifs au cas par cas\n\nLa ministre des sports souhaite « qu'on puisse "
+            "étudier la tenue des événements ». Les préfets décideront.\n\n« La consigne est claire », a rappelé "
+            "Roxana Maracineanu mardi. La ministre a annoncé le maintien de la course. « Les équipes sont testées », "
+            "a précisé la ministre.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["qu'on puisse étudier la tenue des événements"][0] == "Roxana Maracineanu"

@@ -773,6 +773,9 @@ def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Att
         return found
     person = ctx.phrases.get(found.phrase)
     role = find_role(found.phrase)
+    if not person and role and role.start() == 0 and role.group("det"):
+        # "la ministre des sports souhaite « … »" before she is named, "la ministre" after it
+        person = ctx.phrases.get(phrase_key(found.phrase[:role.end()]))
     # "le gérant", "l'ancien manager": not a bare role ("дипломат"), nor a role with its own
     # qualifier ("la maire du 10e arrondissement de Paris" is someone the text does not name)
     if not person and describe(found.phrase) and not (role and len(found.phrase.split()) > 3):
