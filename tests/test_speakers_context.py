@@ -532,6 +532,8 @@ def test_titles_come_from_the_language_data():
     assert [(m.names, m.title) for m in find_mentions("a déclaré Me Randall Schwerdorffer, devant")] == [
         (("Randall Schwerdorffer",), "Me")]
     assert [(m.names, m.title) for m in find_mentions("Herr Müller sagte")] == [(("Müller",), "Herr")]
+    assert [(m.names, m.title, m.gender) for m in find_mentions("Vous m'avez déçue, Monsieur Macron")] == [
+        (("Macron",), "Monsieur", "m")]
 
 
 def test_a_pronoun_cue_is_the_person_its_own_sentence_opens_with(tmp_path):
