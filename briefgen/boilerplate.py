@@ -46,6 +46,8 @@ _DATELINE = re.compile(
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
+# a state or region after the place: "Ohio", "Ky.", "New South Wales"
+_REGION = re.compile(r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?){0,2}")
 # the agency first: "(ANSA) - FIRENZE, 12 MAG - Dopo quattro anni…"
 _AGENCY_FIRST = re.compile(
     r"^\((?P<outlet>[^()]{2,30})\)\s*[-–—]\s*(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*"
@@ -158,7 +160,8 @@ def dateline(para: str, *, first: bool = False) -> Dateline | None:
     the ``first`` paragraph of the body."""
     m = _DATELINE.match(para)
     if m and _standard_dateline(para, m):
-        return Dateline(_place_name(m.group("place")), (m.group("when") or "").strip() or None,
+        when = (m.group("when") or "").strip()
+        return Dateline(_place_name(m.group("place")), None if _REGION.fullmatch(when) else when or None,
                         _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed")),
                         m.group("rest").strip())
     m = _AGENCY_FIRST.match(para)
@@ -195,8 +198,10 @@ def _standard_dateline(para: str, m: re.Match) -> bool:
     if not _plausible_place(m.group("place")):
         return False
     when = (m.group("when") or "").strip()
-    # a date, or the day of the month alone with an agency ("SEVILLA, 14 (EUROPA PRESS)")
-    if when and not find_dates(when) and not (re.fullmatch(r"\d{1,2}", when) and m.group("outlet")):
+    # a date, or the day of the month alone with an agency ("SEVILLA, 14 (EUROPA PRESS)"), or
+    # the place's state or region with an agency ("COLUMBUS, Ohio (AP) —")
+    if when and not find_dates(when) and not (re.fullmatch(r"\d{1,2}", when) and m.group("outlet")) \
+            and not (_REGION.fullmatch(when) and m.group("outlet")):
         return False
     # the dateline is the whole line, or is followed by a dash and the first sentence, or an
     # agency's name in brackets after a place in capitals ("SEVILLA, 14 (EUROPA PRESS) El…")

@@ -40,6 +40,14 @@ def month_numbers() -> dict[str, int]:
                 for number, name in get_month_names(width, context, locale).items():
                     if len(_key(name)) >= 3:
                         table.setdefault(_key(name), number)
+        # the first three letters, where agencies cut shorter than CLDR ("3 фев — РИА Новости",
+        # CLDR "февр."), when no other month of the language starts with them ("juin"/"juil")
+        prefixes: dict[str, set[int]] = {}
+        for number, name in get_month_names("wide", "format", locale).items():
+            prefixes.setdefault(_key(name)[:3], set()).add(number)
+        for prefix, numbers in prefixes.items():
+            if len(numbers) == 1 and len(prefix) == 3:
+                table.setdefault(prefix, numbers.pop())
     return table
 
 

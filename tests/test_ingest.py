@@ -209,6 +209,10 @@ def test_markdown_front_matter(tmp_path):
      "EUROPA PRESS", "14"),
     ("BRASÍLIA – A Câmara dos Deputados adiou mais uma vez a votação do projeto.", "Brasília", None, None),
     ("ZANESVILLE, Ohio — For 31 years, the wrestling room smelled of sweat and bleach.", "Zanesville", None, None),
+    # the place's state with an agency; a month cut to three letters as RIA Novosti writes it
+    ("COLUMBUS, Ohio (AP) — A former village treasurer was accused on Monday.", "Columbus", "AP", None),
+    ("ЕКАТЕРИНБУРГ, 3 фев — РИА Новости. Хоккейный клуб отправил тренера в отставку.", "Екатеринбург",
+     "РИА Новости", "3 фев"),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
