@@ -9,7 +9,7 @@
    speaker accuracy, and speaker accuracy by the way a reader finds the speaker; with
    spaCy's French parser (briefgen/extract/syntax.py) and with the cue rules alone, and the
    extract stage's time per article both ways.
-2. ``benchmarks/multilingual``: ten languages, two articles each to tune on, and two more
+2. ``benchmarks/multilingual``: ten languages, six articles each to tune on, and four more
    each in ``benchmarks/multilingual/test`` (never looked at while tuning), both written and
    labelled by helpers who had not read the rules; scored by language.
 3. ``benchmarks/labelled`` and ``benchmarks/heldout``: articles written here with the

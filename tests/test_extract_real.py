@@ -33,27 +33,27 @@ def test_real_french_news(halves, half, articles, speakers):
 
 
 def test_multilingual_inbox_development_half():
-    """Four articles a language: two, and two more written later (measured before the rules
-    were tuned on them; see the README)."""
+    """Six articles a language: two, then two and two more written later (each pair measured
+    before the rules were tuned on it; see the README)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.9 and score.recall >= 0.9, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
         assert score.speaker_accuracy >= 0.62, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.74
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.72
 
 
 def test_multilingual_inbox_test_half():
-    """Never tuned on: the floors only keep what the rules reach on articles they were not
-    fitted to (speakers 0.58 overall now)."""
+    """Never tuned on (four articles a language): the floors only keep what the rules reach on
+    articles they were not fitted to (speakers 0.61 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
         assert score.speaker_accuracy >= 0.45, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.57
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.59
 
 
 @pytest.mark.parametrize("article, expected", [
