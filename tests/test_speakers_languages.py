@@ -294,3 +294,21 @@ def test_russian_bare_descriptions_and_short_addressees(tmp_path):
     # "дипломат" describes the deputy minister just named, whatever his post is called
     assert found["Мы не ставим никаких условий"][0] == "Игорь Мезенцев"
     assert found["Мы здесь уже живем!"][0] == "Ольга Лаптева"  # "ему": whom she answered
+
+
+def test_spanish_dashes_set_against_the_words_cut_a_quotation(tmp_path):
+    text = ("Huelga de autobuses en Zaragoza\n\nZaragoza, 5 mar (EFE).- El comité de empresa convocó la huelga. "
+            "«No queremos dejar a nadie tirado en la parada —advirtió Jorge Lacasa—, pero no nos han dejado otra "
+            "salida», añadió.\n")
+    found = speakers_of(tmp_path, text)
+    # "—advirtió Lacasa—," cuts one quotation in two, both parts his
+    assert found["No queremos dejar a nadie tirado en la parada"][0] == "Jorge Lacasa"
+    assert found["pero no nos han dejado otra salida"][0] == "Jorge Lacasa"
+
+
+def test_a_surname_two_people_share_is_the_one_just_named(tmp_path):
+    text = ("Tanca la Llibreria Casals\n\nBarcelona, 7 març (EUROPA PRESS) - La llibreria que va fundar Josep Casals "
+            "i Riera el 1931 tancarà. La propietària, Núria Casals Ferrer, néta del fundador, ha explicat que el "
+            "lloguer es triplica. “No hi ha cap llibreria que se'n pugui sortir”, ha lamentat Casals.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["No hi ha cap llibreria que se'n pugui sortir"][0] == "Núria Casals Ferrer"

@@ -62,7 +62,8 @@ _DASH_INCISE = re.compile(r",?\s+[—–]\s+[^—–«»„“”\"]{3,80}?[.,:]
 # "Il restauro - ha spiegato la restauratrice, che ha guidato il cantiere - ha restituito…",
 # "«Io lo amo – spiega –, ma…»", "la messa - ha precisato -. Parliamo…": only when the
 # words between the dashes open with a verb of saying
-_VERB_INCISE = re.compile(r",?\s+[—–-]\s+(?P<words>[^—–«»„“”\"\n]{3,100}?)\s+[—–-][.,:;]?\s+")
+# (Spanish sets its dashes against the words: "en la parada —advirtió Lacasa—, pero …")
+_VERB_INCISE = re.compile(r",?\s+(?:[—–-]\s+|[—–])(?P<words>[^—–«»„“”\"\n]{3,100}?)(?:\s+[—–-]|[—–])[.,:;]?\s+")
 
 
 def _incises(text: str, start: int, end: int) -> list[re.Match]:

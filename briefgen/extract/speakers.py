@@ -448,6 +448,20 @@ _GOVERNED = re.compile(r"(?:\b(?:de|du|des|à|au|aux|avec|contre|pour|par|sur|ch
                        r"by|for)\s+|\bd['’]\s*)(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
 
 
+def _recent_surname(np: str, ctx: Context) -> str | None:
+    """The person just spoken of or named whose surname opens ``np``, when the text knows
+    two people of that name ("ha lamentat Casals": Núria Casals Ferrer, named a sentence
+    before, not her grandfather Josep Casals i Riera)."""
+    from .people import _first_surname
+
+    word = np.split()[0] if np.split() else ""
+    if not word[:1].isupper() or word in NOT_NAMES:
+        return None
+    recent = ctx.antecedents(people=True) + [p for people in reversed(ctx.recent) for p in reversed(people)]
+    return next((p for p in recent if len(p.split()) > 1 and (p.split()[-1] == word or _first_surname(word, p))),
+                None)
+
+
 def _opening_person(before: str, ctx: Context) -> str | None:
     """The person the sentence opens with, ahead of its quotation: its first name mentioned,
     with no verb before it and not governed by a preposition ("Le président du Conseil
@@ -650,7 +664,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         name = single.group("name")  # "grimace Rocco, patron d'un hôtel": a person with one name
         if name not in NOT_NAMES and not organisation_name(name):
             return Attribution((name,), np[single.end():].split(",")[0].strip(), evidence)
-    surname = ctx.cast.known_surname(np)  # "Austin said", "le général Burkhard"
+    surname = ctx.cast.known_surname(np) or _recent_surname(np, ctx)  # "Austin said", "le général Burkhard"
     if surname:
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     role = find_role(np)
