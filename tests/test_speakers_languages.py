@@ -312,3 +312,10 @@ def test_a_surname_two_people_share_is_the_one_just_named(tmp_path):
             "lloguer es triplica. “No hi ha cap llibreria que se'n pugui sortir”, ha lamentat Casals.\n")
     found = speakers_of(tmp_path, text)
     assert found["No hi ha cap llibreria que se'n pugui sortir"][0] == "Núria Casals Ferrer"
+
+
+def test_german_compound_roles_before_a_name_are_not_part_of_it():
+    from briefgen.extract.people import find_mentions
+
+    assert [m.names for m in find_mentions("sagte Oberstaatsanwältin Petra Wiegand")] == [("Petra Wiegand",)]
+    assert [m.names for m in find_mentions("Landessekretär Manfred Aigner sagte")] == [("Manfred Aigner",)]
