@@ -4,7 +4,7 @@ limit); and thousands of short paragraphs that are each a quoted subheading with
 their own (every one is a headline quote looked up in the body, a sentence to rank, a clause
 to parse).
 
-    .venv/bin/python benchmarks/extract_scale.py [--sizes 50000,200000,1900000] [--paragraphs 1000,2000,4000]
+    .venv/bin/python benchmarks/extract_scale.py [--sizes 50000,200000,1900000] [--paragraphs 1000,2000,4000,8000]
 
 Prints seconds and microseconds per byte; linear growth keeps the last column flat.
 """
@@ -31,7 +31,7 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="50000,200000,1900000")
-    parser.add_argument("--paragraphs", default="1000,2000,4000")
+    parser.add_argument("--paragraphs", default="1000,2000,4000,8000")
     args = parser.parse_args()
     print(f"{'bytes':>9} {'ingest s':>9} {'extract s':>10} {'µs/byte':>8}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -113,3 +113,17 @@ def test_attribution_patterns(tmp_path, sentence, speaker):
                     + sentence + "\n")
     (quote,) = extract(detect(ingest(path))).quotes
     assert quote.speaker == speaker
+
+
+def test_cosine_with_a_norm_computed_once_is_the_same():
+    from collections import Counter
+
+    from briefgen.extract.keysentences import cosine, norm
+
+    sentence = Counter({"ministre": 2.0, "défense": 1.0})
+    centroid = Counter({"ministre": 3.0, "défense": 1.5, **{f"mot{i}": 1.0 for i in range(500)}})
+    plain = cosine(sentence, centroid)
+    assert 0 < plain < 1
+    assert cosine(sentence, centroid, norm(centroid)) == pytest.approx(plain)
+    assert cosine(centroid, sentence) == pytest.approx(plain)  # the smaller bag is the one walked
+    assert cosine(Counter(), centroid) == 0.0

@@ -85,12 +85,20 @@ def _stem(word: str) -> str:
     return word
 
 
-def cosine(a: Counter, b: Counter) -> float:
+def norm(a: Counter) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def cosine(a: Counter, b: Counter, b_norm: float | None = None) -> float:
+    """The cosine of two bags; ``b_norm``, ``b``'s norm computed once for a bag compared with
+    every sentence (a source's centroid holds all its words: summing it again at each of
+    thousands of sentences would cost their square)."""
     if not a or not b:
         return 0.0
-    dot = sum(v * b.get(k, 0.0) for k, v in a.items())
-    na = math.sqrt(sum(v * v for v in a.values()))
-    nb = math.sqrt(sum(v * v for v in b.values()))
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    dot = sum(v * large.get(k, 0.0) for k, v in small.items())
+    na = norm(a)
+    nb = norm(b) if b_norm is None else b_norm
     return dot / (na * nb) if na and nb else 0.0
 
 
@@ -110,6 +118,7 @@ def sentence_features(doc: Document, quoted_share: dict[tuple[int, int], float],
     for bag in bags:  # in place: adding Counters one to another copies the sum each time
         total.update(bag)
     centroid = weigh(total)
+    centroid_norm = norm(centroid)
     lede = bags[0] + bags[1] if len(bags) > 1 else Counter(bags[0] if bags else ())
     title_text = doc.title.original if doc.title else ""
     title_terms = Counter(terms(title_text))
@@ -125,7 +134,7 @@ def sentence_features(doc: Document, quoted_share: dict[tuple[int, int], float],
         tokens = _tokens(text)
         rows.append((
             1.0, 1 / (1 + k), 1 / (1 + k) ** 0.5, float(k == 0), float(p == 0), float(s == 0),
-            cosine(vec, centroid), cosine(bag, lede) if k > 1 else 0.0,
+            cosine(vec, centroid, centroid_norm), cosine(bag, lede) if k > 1 else 0.0,
             cosine(vec, title), len(set(title_terms) & set(bag)) / max(1, len(title_terms)),
             len(set(title_tokens) & set(tokens)) / max(1, len(set(title_tokens))),
             len(title_pairs & set(zip(tokens, tokens[1:], strict=False))) / max(1, len(title_pairs)),
