@@ -319,3 +319,12 @@ def test_german_compound_roles_before_a_name_are_not_part_of_it():
 
     assert [m.names for m in find_mentions("sagte Oberstaatsanwältin Petra Wiegand")] == [("Petra Wiegand",)]
     assert [m.names for m in find_mentions("Landessekretär Manfred Aigner sagte")] == [("Manfred Aigner",)]
+
+
+def test_common_iberian_first_names_start_the_name():
+    from briefgen.extract.people import find_mentions
+
+    # "Francisco Javier": both first names, not a surname and a first name
+    assert [m.names for m in find_mentions("el exalcalde Francisco Javier Moreno Castillo ha negado")] == [
+        ("Francisco Javier Moreno Castillo",)]
+    assert [(m.names, m.gender) for m in find_mentions("dijo María Pérez Gil")] == [(("María Pérez Gil",), "f")]
