@@ -328,3 +328,11 @@ def test_common_iberian_first_names_start_the_name():
     assert [m.names for m in find_mentions("el exalcalde Francisco Javier Moreno Castillo ha negado")] == [
         ("Francisco Javier Moreno Castillo",)]
     assert [(m.names, m.gender) for m in find_mentions("dijo María Pérez Gil")] == [(("María Pérez Gil",), "f")]
+
+
+def test_a_body_named_in_another_case_is_no_person(tmp_path):
+    text = ("Gripa umple spitalele din Iași\n\nIAȘI, 15 ian /Agerpres/ - DSP a solicitat Ministerului Sănătății încă "
+            "10.000 de doze de vaccin. Ministerul Sănătății a transmis că dozele vor fi distribuite „în cursul "
+            "săptămânii viitoare”.\n")
+    # "Ministerului Sănătății" (the dative) is the ministry, not a man whose surname is Sănătății
+    assert speakers_of(tmp_path, text)["în cursul săptămânii viitoare"][0] == "Ministerul Sănătății"

@@ -162,13 +162,20 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         title = None if last_title_word >= 0 and tokens and title is None else title
     while tokens and tokens[0].lower() in NAME_PARTICLES:
         tokens.pop(0)
-    if any(t.lower() in _BODY_WORDS for t in tokens):
+    if any(_body_word(t) for t in tokens):
         return None  # "Partido Popular", "Conselho de Ministros": a body, not a person
     if not tokens or (after_article and not title):
         return None
     if len(tokens) < 2 and not title:
         return None
     return " ".join(_before_post(tokens))
+
+
+def _body_word(token: str) -> bool:
+    """A body's head, perhaps with a case ending ("Ministerului Sănătății", Romanian's
+    genitive of "Ministerul")."""
+    low = token.lower()
+    return low in _BODY_WORDS or len(low) >= 9 and low[:-2] in _BODY_WORDS or len(low) >= 10 and low[:-3] in _BODY_WORDS
 
 
 def _another_first_name(token: str) -> bool:
