@@ -336,3 +336,12 @@ def test_a_body_named_in_another_case_is_no_person(tmp_path):
             "săptămânii viitoare”.\n")
     # "Ministerului Sănătății" (the dative) is the ministry, not a man whose surname is Sănătății
     assert speakers_of(tmp_path, text)["în cursul săptămânii viitoare"][0] == "Ministerul Sănătății"
+
+
+def test_a_pronoun_is_read_as_its_paragraph_language_uses_it(tmp_path):
+    text = ("Dengue no Rio\n\nRIO DE JANEIRO, 9 de abril de 2024 (Agência Brasil) – \"Estamos diante do pior cenário\", "
+            "disse o secretário municipal de Saúde, Henrique Bastos Figueiredo, em entrevista coletiva no Centro de "
+            "Operações Rio. Segundo ele, os polos funcionarão \"inclusive nos fins de semana e feriados\".\n")
+    # Portuguese "ele" is "he" (Romanian "ele" is "they"); a "Centro" is a body, no person
+    found = speakers_of(tmp_path, text)
+    assert found["inclusive nos fins de semana e feriados"] == ("Henrique Bastos Figueiredo", "Segundo ele")

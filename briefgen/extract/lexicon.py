@@ -90,6 +90,10 @@ ROLE_SYNONYMS = {role: tuple(words) for role, words in _merged("people", "role_s
 FEMININE_ROLE_WORDS = frozenset(_all("people", "feminine_role_words"))
 SINGULAR_PRONOUNS = _merged("people", "singular_pronouns")
 PLURAL_PRONOUNS = frozenset(_all("people", "plural_pronouns"))
+# each language's own: Portuguese "ele" is "he", Romanian "ele" is "they"
+PRONOUNS_OF = {code: (DATA[code].get("people", {}).get("singular_pronouns", {}),
+                      frozenset(DATA[code].get("people", {}).get("plural_pronouns", [])))
+               for code in LANGUAGES}
 PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))

@@ -50,6 +50,7 @@ from .lexicon import (
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
     PRO_DROP_VERBS,
+    PRONOUNS_OF,
     REFLEXIVE_PRESENT,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
@@ -242,6 +243,7 @@ class Context:
     phrases: dict[str, str] = field(default_factory=dict)
     # the person each description's noun named ("chercheur" → "Didier Raoult")
     described: dict[str, str] = field(default_factory=dict)
+    language: str | None = None  # of the paragraph being read: whose pronouns "ele" is
     # the people the last sentences named, the latest sentence last (anywhere in them: "la voix
     # de Rachida Dati" names her for a later "elle")
     recent: list[tuple[str, ...]] = field(default_factory=list)
@@ -1169,9 +1171,12 @@ def organisation_name(np: str) -> str | None:
 
 def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     pron = pron.lower()
-    if pron in PLURAL_PRONOUNS:
+    singular, plural = PRONOUNS_OF.get(ctx.language or "", (SINGULAR_PRONOUNS, PLURAL_PRONOUNS))
+    if pron not in singular and pron not in plural:  # a language's word that another uses
+        singular, plural = SINGULAR_PRONOUNS, PLURAL_PRONOUNS
+    if pron in plural:
         return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
-    gender = SINGULAR_PRONOUNS.get(pron)
+    gender = singular.get(pron)
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about

@@ -73,6 +73,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
     uncued: list[tuple[int, int, int]] = []  # quotes that open a sentence and nothing named a speaker for
     for block in blocks:
         text = doc.text_of(block)
+        ctx.language = doc.language_of(block)
         for s, (start, end) in enumerate(_sentence_spans(doc, block)):
             sentence = text[start:end]
             named_body = first_named_organisation(sentence, ctx)
