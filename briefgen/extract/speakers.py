@@ -58,7 +58,7 @@ from .lexicon import (
     STOPWORDS,
     THAT,
 )
-from .people import ADJUNCT, Cast, _has_verb, find_mentions, find_role, role_gender
+from .people import ADJUNCT, Cast, _first_surname, _has_verb, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
 
@@ -444,7 +444,11 @@ def cues_before(before: str) -> list[Cue]:
     return sorted(found, key=lambda cue: (-cue.end, not cue.strong))
 
 
-_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+def outside_quotes(sentence: str) -> str:
+    """``sentence`` with its quotations blanked out, offsets kept."""
+    return re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
+
+
 # a preposition or an article's contraction just before a name: it is a complement
 _GOVERNED = re.compile(r"(?:\b(?:de|du|des|à|au|aux|avec|contre|pour|par|sur|chez|entre|envers|selon|of|to|with|"
                        r"by|for)\s+|\bd['’]\s*)(?:(?:le|la|les|l['’]|the)\s*)?$", re.IGNORECASE)
@@ -454,8 +458,6 @@ def _recent_surname(np: str, ctx: Context) -> str | None:
     """The person just spoken of or named whose surname opens ``np``, when the text knows
     two people of that name ("ha lamentat Casals": Núria Casals Ferrer, named a sentence
     before, not her grandfather Josep Casals i Riera)."""
-    from .people import _first_surname
-
     word = np.split()[0] if np.split() else ""
     if not word[:1].isupper() or word in NOT_NAMES:
         return None
@@ -468,7 +470,7 @@ def _opening_person(before: str, ctx: Context) -> str | None:
     """The person the sentence opens with, ahead of its quotation: its first name mentioned,
     with no verb before it and not governed by a preposition ("Le président du Conseil
     départemental, Philippe Grosvalet a condamné ce vol. « … »")."""
-    text = _QUOTED.sub(lambda m: " " * len(m.group()), before[:300])
+    text = outside_quotes(before[:300])
     mentions = find_mentions(text)
     if not mentions or len(mentions[0].names) != 1:
         return None
@@ -479,30 +481,35 @@ def _opening_person(before: str, ctx: Context) -> str | None:
     return None if name in ctx.bodies else name
 
 
+def _opening_speaker(before: str, ctx: Context, gender: str | None, evidence: str | None) -> Attribution | None:
+    """The person the sentence opens with (``_opening_person``) as the speaker a pronoun or a
+    description of ``gender`` (any, if None) stands for, or None."""
+    person = _opening_person(before, ctx)
+    if person and (gender is None or ctx.cast.genders.get(person, gender) == gender):
+        return Attribution((person,), ctx.cast.roles.get(person), evidence)
+    return None
+
+
 def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
     if cue.pron == "":  # the subject left out ("», dijo."): whoever was just spoken of
         person = next(iter(ctx.antecedents()), None)
         return Attribution((person,) if person else (), ctx.cast.roles.get(person) if person else None, cue.evidence)
     if cue.pron:
-        opening = _opening_person(before, ctx) if cue.pron.lower() in SINGULAR_PRONOUNS else None
-        gender = SINGULAR_PRONOUNS.get(cue.pron.lower())
-        if opening and gender and ctx.cast.genders.get(opening, gender) == gender:
-            # "Gérard Larcher, président du Sénat, joue la prudence : « … », a-t-il fait valoir"
-            return Attribution((opening,), ctx.cast.roles.get(opening), cue.evidence)
-        return _pronoun(cue.pron, ctx, cue.evidence)
+        gender, plural = _pronoun_kind(cue.pron, ctx)
+        # "Gérard Larcher, président du Sénat, joue la prudence : « … », a-t-il fait valoir"
+        opening = _opening_speaker(before, ctx, gender, cue.evidence) if gender and not plural else None
+        return opening or _pronoun(cue.pron, ctx, cue.evidence)
     np = _clause_subject(cue.np) if cue.subject else cue.np
     if _RELATIVE.search(np):  # "…, M. Kristersson, qui s'est dit « fier »"
         mentions = find_mentions(before)
         if mentions:
             names = tuple(ctx.cast.add_name(n) for n in mentions[-1].names)
             return Attribution(names, ctx.cast.roles.get(names[0]) if len(names) == 1 else None, cue.evidence)
-    described = describe(np.strip()) if not cue.subject and only_described(np) else None
-    if described:
-        opening = _opening_person(before, ctx)
-        gender = _phrase_gender(np.strip().lower())
-        if opening and (gender is None or ctx.cast.genders.get(opening, gender) == gender):
-            # "La touriste Sylvia Faust a passé la frontière : « … », s'amuse cette gestionnaire"
-            return Attribution((opening,), ctx.cast.roles.get(opening), cue.evidence)
+    if not cue.subject and only_described(np):
+        # "La touriste Sylvia Faust a passé la frontière : « … », s'amuse cette gestionnaire"
+        opening = _opening_speaker(before, ctx, _phrase_gender(np.strip().lower()), cue.evidence)
+        if opening:
+            return opening
     # a capitalised word that opens a clause is as often "Je" or "Inconnu" as a body's name:
     # only a name after the verb ("prévient Keraunos", "selon Vigicrues") is taken as one
     found = resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
@@ -1169,14 +1176,21 @@ def organisation_name(np: str) -> str | None:
     return name if 2 <= len(name) <= 80 else None
 
 
-def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
+def _pronoun_kind(pron: str, ctx: Context) -> tuple[str | None, bool]:
+    """(gender, plural) of a subject pronoun as the paragraph's language uses it (Portuguese
+    "ele" is "he", Romanian "ele" is "they"); the gender is None for "on"."""
     pron = pron.lower()
     singular, plural = PRONOUNS_OF.get(ctx.language or "", (SINGULAR_PRONOUNS, PLURAL_PRONOUNS))
     if pron not in singular and pron not in plural:  # a language's word that another uses
         singular, plural = SINGULAR_PRONOUNS, PLURAL_PRONOUNS
-    if pron in plural:
+    return singular.get(pron), pron in plural
+
+
+def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
+    pron = pron.lower()
+    gender, plural = _pronoun_kind(pron, ctx)
+    if plural:
         return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
-    gender = singular.get(pron)
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about

@@ -24,6 +24,7 @@ from .speakers import (
     known_organisations,
     named_later,
     only_described,
+    outside_quotes,
     reporting_subjects,
     resolve_phrase,
     subject_document,
@@ -124,10 +125,10 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                     # the person a sentence is about, who then speaks with no cue: « … »
                     reporter, reporter_block = Attribution((subject,), ctx.cast.roles.get(subject),
                                                            "the person the sentence before is about"), block
-            people = _people_named(sentence)
+            people = tuple(ctx.cast.add_name(p) for p in _people_named(sentence))
             if len(people) > 1:  # "X, coauteur du rapport avec Y et Z": "ils", next
-                ctx.last_group = tuple(ctx.cast.add_name(p) for p in people)
-            ctx.named(tuple(ctx.cast.add_name(p) for p in people))
+                ctx.last_group = people
+            ctx.named(people)
             ctx.sentence_no += 1
     for at, block, s in uncued:  # « … » Ainsi a réagi X: the next sentence says who spoke
         after = sentence_speakers.get((block, s + 1))
@@ -332,15 +333,10 @@ _COMPLEMENT = re.compile(
     r"(?:(?:le|la|les|l['’]|the)\s*)?(?:[\w’'-]+\s+){0,3}$", re.IGNORECASE)
 
 
-def _outside_quotes(sentence: str) -> str:
-    """``sentence`` with its quotations blanked out, offsets kept."""
-    return re.sub(r"«[^»]*»|“[^”]*”|\"[^\"]*\"", lambda m: " " * len(m.group()), sentence)
-
-
 def _subject_mention(sentence: str) -> str | None:
     """The person a sentence is about: its first person named outside quotation marks and
     not as a complement ("la démission de François de Rugy" is not about him speaking)."""
-    outside = _outside_quotes(sentence)
+    outside = outside_quotes(sentence)
     for m in find_mentions(outside):
         before = outside[max(0, m.start - 60):m.start]
         if len(m.names) == 1 and (not _COMPLEMENT.search(before) or _role_then_name(before)):
@@ -362,7 +358,7 @@ def _role_then_name(before: str) -> bool:
 
 def _people_named(sentence: str) -> list[str]:
     """The people a sentence names outside its quotations, each once, in order."""
-    outside = _outside_quotes(sentence)
+    outside = outside_quotes(sentence)
     return list(dict.fromkeys(n for m in find_mentions(outside) for n in m.names))
 
 
@@ -377,7 +373,7 @@ def _opens_with(sentence: str, person: str) -> bool:
 def _surname_mention(sentence: str, ctx: Context) -> str | None:
     """The first known person a sentence names by surname alone, outside its quotations and
     not as a complement ("that Kowalczyk had", not "for Kowalczyk")."""
-    outside = _outside_quotes(sentence)
+    outside = outside_quotes(sentence)
     for m in re.finditer(r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]{2,}", outside[:WINDOW * 2]):
         person = ctx.cast.known_surname(m.group())
         if person and not _COMPLEMENT.search(outside[max(0, m.start() - 60):m.start()]):
@@ -387,7 +383,7 @@ def _surname_mention(sentence: str, ctx: Context) -> str | None:
 
 def _nobody_else(sentence: str) -> bool:
     """No person and no role is named in the sentence outside its quotations."""
-    outside = _outside_quotes(sentence)
+    outside = outside_quotes(sentence)
     return not find_mentions(outside) and not find_role(outside)
 
 

@@ -188,7 +188,8 @@ class RealScore(Score):
 
     def batch_accuracy(self, ids: list[int]) -> float:
         """Speaker accuracy over the articles whose file number is in ``ids``."""
-        cells = [cell for key, cell in self.by_article.items() if int(Path(key).stem) in set(ids)]
+        wanted = set(ids)
+        cells = [cell for key, cell in self.by_article.items() if int(Path(key).stem) in wanted]
         matched = sum(c[0] for c in cells)
         return sum(c[1] for c in cells) / matched if matched else 0.0
 
