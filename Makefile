@@ -42,6 +42,7 @@ bench-fetch: setup
 bench-extract: setup
 	$(BIN)/python -m pip install --quiet sumy
 	$(BIN)/python benchmarks/summaries.py
+	$(BIN)/python benchmarks/train_ranking.py --check
 	$(BIN)/python benchmarks/extract.py
 	$(BIN)/python benchmarks/extract_scale.py
 

@@ -7,8 +7,10 @@ Its steps, one module each:
                     (found at ingest, since every quotation is its own translation unit);
 2. ``people``       who the source names: people, titles, the roles they are given;
 3. ``cues``/``speakers``  the reporting words around each quotation, resolved to a speaker;
-4. ``keysentences`` the most informative sentences, ranked;
-5. ``statements``   all of it read in order over one document → ``SourceBrief``.
+4. ``ranking``      where the rules name nobody, the likeliest speaker in context, scored
+                    with weights learnt from hand-labelled development articles;
+5. ``keysentences`` the most informative sentences, ranked;
+6. ``statements``   all of it read in order over one document → ``SourceBrief``.
 
 Knowledge about a language (reporting verbs, titles, role words) is in ``lexicon``.
 """

@@ -221,6 +221,8 @@ class Cast:
     mentions: dict[str, int] = field(default_factory=dict)  # full name -> times named
     # full name -> (index of the text, offset) where it is first named
     first_seen: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # full name -> every (index of the text, offset) where it is named, in reading order
+    seen: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     _order: list[tuple[tuple[int, int], str]] = field(default_factory=list, repr=False)
     _most_named: tuple[int, list[str]] = field(default=(-1, []), repr=False)
 
@@ -240,8 +242,12 @@ class Cast:
                                 sorted((n for n, k in self.mentions.items() if k > 1), key=lambda n: -self.mentions[n]))
         return list(self._most_named[1])
 
+    def full_name(self, name: str) -> str:
+        """The full name a mention stands for ("Stoltenberg" → "Jens Stoltenberg"), or itself."""
+        return self.resolve_surname(name) if len(name.split()) == 1 else self._longer_form(name)
+
     def add_name(self, name: str, gender: str | None = None) -> str:
-        full = self.resolve_surname(name) if len(name.split()) == 1 else self._longer_form(name)
+        full = self.full_name(name)
         if full not in self.full_names:
             self.full_names.append(full)
         if gender and full not in self.genders:
@@ -354,6 +360,7 @@ def build_cast(texts: list[str], title: bool = False) -> Cast:
             full = cast.add_name(name, None if m.plural else m.gender)
             cast.mentions[full] = cast.mentions.get(full, 0) + 1
             cast.first_seen.setdefault(full, (i, m.start))
+            cast.seen.setdefault(full, []).append((i, m.start))
     for text in (texts[1:] + texts[:1]) if title else texts:
         for m in find_mentions(text):
             if len(m.names) != 1:

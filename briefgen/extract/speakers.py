@@ -232,6 +232,7 @@ class Context:
     last_subject: str | None = None
     last_body: str | None = None
     last_named_body: str | None = None  # the last organisation the text named in full
+    named_bodies: set[str] = field(default_factory=set)  # every organisation the text named in full
     last_outlet: str | None = None  # the last body that spoke under a proper name ("Le Parisien")
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0

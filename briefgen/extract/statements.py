@@ -13,6 +13,7 @@ from .keysentences import rank_sentences
 from .lexicon import LANGUAGES
 from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
+from .ranking import LIKELIEST, rank
 from .speakers import (
     WINDOW,
     Attribution,
@@ -80,6 +81,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             named_body = first_named_organisation(sentence, ctx)
             if named_body:  # what "le rapport", "ce document" of this sentence or a later one speaks for
                 ctx.last_named_body = named_body
+                ctx.named_bodies.add(named_body)
             report = reporting_subjects(sentence, ctx)
             by_surname = _surname_mention(sentence, ctx)
             alone = _nobody_else(sentence) and not by_surname
@@ -137,6 +139,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
     first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
     quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start))
               for q, found in quotes]
+    quotes = rank(doc, ctx, quotes, _sentence_spans)
     return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
@@ -236,7 +239,7 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
     for q, attribution in found:
         key = " ".join(q.original.lower().split())
         held = best.get(key, Attribution())
-        if attribution.speakers and (not held.speakers or held.evidence == CARRIED != attribution.evidence):
+        if attribution.speakers and (not held.speakers or _weak(held) and not _weak(attribution)):
             best[key] = attribution  # a cue of its own rather than a carried speaker
     statements, seen = [], set()
     lookups = _HEADLINE_LOOKUPS
@@ -247,7 +250,8 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
             continue
         seen.add(key)
         attribution = best.get(key, attribution)
-        if lookups and (attribution.evidence is None or _headline(doc, q) and attribution.evidence == CARRIED):
+        if lookups and (attribution.evidence is None or (attribution.evidence or "").startswith(LIKELIEST)
+                        or _headline(doc, q) and attribution.evidence == CARRIED):
             # a headline or subheading that quotes part of a body quote ("- « grand
             # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
             lookups -= 1
@@ -256,6 +260,12 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
             attribution = _repeated(key, bodies) or attribution
         statements.append(_quote_statement(q, attribution))
     return statements
+
+
+def _weak(found: Attribution) -> bool:
+    """A speaker found from context (carried, or the ranking's likeliest) rather than from a
+    cue of the quotation's own."""
+    return found.evidence == CARRIED or (found.evidence or "").startswith(LIKELIEST)
 
 
 # headline quotes a source may look up in its body quotes (a title and its subheadings are a
