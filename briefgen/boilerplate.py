@@ -46,8 +46,8 @@ _DATELINE = re.compile(
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
-# a state or region after the place: "Ohio", "Ky.", "New South Wales"
-_REGION = re.compile(r"[A-Z][a-z]+\.?(?:\s[A-Z][a-z]+\.?){0,2}")
+# a state or region after the place: "Ohio", "Ky.", "N.Y.", "New South Wales"
+_REGION = re.compile(r"(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z]+\.?){0,2}")
 # the agency first: "(ANSA) - FIRENZE, 12 MAG - Dopo quattro anni…"
 _AGENCY_FIRST = re.compile(
     r"^\((?P<outlet>[^()]{2,30})\)\s*[-–—]\s*(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*"
@@ -58,7 +58,8 @@ _AGENCY_FIRST = re.compile(
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
 # (and its state or region: "ZANESVILLE, Ohio —")
-_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)(?:,\s*[A-Z][a-z.]+(?:\s[A-Z][a-z.]+)?)?"
+_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)"
+                         r"(?:,\s*(?:[A-Z][a-z.]+|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z.]+)?)?"
                          r"\s*[-–—]\s+(?P<rest>[^\W\d_].*)$")
 # "12 commentaires", "| 3 |", "0": a number with at most its counter word, among punctuation
 _COUNTER_WORD = re.compile(r"(\d)\s*(?:commentaires?|comments?|partages?|shares?|likes?|vues|views)\b",

@@ -211,6 +211,7 @@ def test_markdown_front_matter(tmp_path):
     ("ZANESVILLE, Ohio — For 31 years, the wrestling room smelled of sweat and bleach.", "Zanesville", None, None),
     # the place's state with an agency; a month cut to three letters as RIA Novosti writes it
     ("COLUMBUS, Ohio (AP) — A former village treasurer was accused on Monday.", "Columbus", "AP", None),
+    ("ALBANY, N.Y. (AP) — The mayor said Thursday she will not resign.", "Albany", "AP", None),
     ("ЕКАТЕРИНБУРГ, 3 фев — РИА Новости. Хоккейный клуб отправил тренера в отставку.", "Екатеринбург",
      "РИА Новости", "3 фев"),
 ])
