@@ -578,3 +578,12 @@ def test_a_qualified_role_before_the_name_is_who_the_bare_role_names_later(tmp_p
             "a précisé la ministre.\n")
     found = speakers_of(tmp_path, text)
     assert found["qu'on puisse étudier la tenue des événements"][0] == "Roxana Maracineanu"
+
+
+def test_a_determiner_that_opens_a_sentence_is_nobody(tmp_path):
+    text = ("Réforme des retraites\n\nChaque enfant donnera droit à « une majoration en points de 5 % », "
+            "attribuée par défaut à la mère. Côté syndicats, on parle d'une « avancée ».\n")
+    found = speakers_of(tmp_path, text)
+    # "Chaque", "Côté" are no names of bodies that could speak
+    assert found["une majoration en points de 5 %"][0] is None
+    assert found["avancée"][0] is None
