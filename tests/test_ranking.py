@@ -117,3 +117,17 @@ def test_fit_learns_what_marks_the_right_candidate():
     w = train_ranking.fit(examples, names, l2=0.01, steps=300)
     assert w[0] > max(w[1], w[2])
     assert train_ranking.accuracy(examples, names, w) == (40, 0, 40)
+
+
+def test_a_cue_that_names_someone_unnamed_keeps_nobody(tmp_path):
+    text = ("NATO ministers meet in Brussels\n\nBRUSSELS (Reuters) - \"We will stand together,\" NATO "
+            "Secretary General Mark Rutte said on Tuesday.\n\nAccording to a senior alliance official, "
+            "\"the decision was unanimous\".\n\n« Nous serons prêts », indique un communiqué du ministère, "
+            "après que Jean-Noël Barrot a parlé.\n")
+    quotes = {q.original: q for q in extract(_read(tmp_path, text, "en.txt")).quotes}
+    assert quotes["We will stand together,"].speaker == "Mark Rutte"
+    # "a senior alliance official", "un communiqué": someone the text does not name
+    assert quotes["the decision was unanimous"].speaker is None
+    assert ranking._unnamed("According to a senior alliance official", "en")
+    assert ranking._unnamed("indique un communiqué du ministère", "fr")
+    assert not ranking._unnamed("a déclaré le président des Etats-Unis", "fr")

@@ -94,6 +94,15 @@ PLURAL_PRONOUNS = frozenset(_all("people", "plural_pronouns"))
 PRONOUNS_OF = {code: (DATA[code].get("people", {}).get("singular_pronouns", {}),
                       frozenset(DATA[code].get("people", {}).get("plural_pronouns", [])))
                for code in LANGUAGES}
+# each language's determiners, indefinite ("un", "a", "ein") and definite ("le", "the", "der"):
+# which one opens a cue's speaker phrase tells an unnamed speaker from a known one
+DETERMINERS_OF = {code: (frozenset(DATA[code].get("people", {}).get("indefinite", [])),
+                         frozenset(DATA[code].get("organisations", {}).get("articles", []))
+                         | frozenset(DATA[code].get("people", {}).get("description_determiners", {})))
+                  for code in LANGUAGES}
+# indefinite in some language and definite in none ("o" is Portuguese "the")
+INDEFINITE = frozenset().union(*(i for i, _ in DETERMINERS_OF.values())) - frozenset().union(
+    *(d for _, d in DETERMINERS_OF.values()))
 PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import TITLE, Document, Quote
-from .lexicon import PLURAL_PRONOUNS, PRONOUNS_OF, SINGULAR_PRONOUNS
+from .lexicon import DETERMINERS_OF, PLURAL_PRONOUNS, PRONOUNS_OF, SINGULAR_PRONOUNS
 from .speakers import Attribution, Context
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "speaker_ranking.json"
@@ -192,7 +192,8 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
         gender, plural = _evidence_pronoun(rule.evidence, doc.language_of(reading.blocks[at.block])) \
             if kind == "cue" else (None, False)
         if kind == "cue":  # a cue whose pronoun found nobody, or one whose words name someone unnamed
-            kind = "cue_pronoun" if gender or plural else "cue_phrase"
+            kind = "cue_pronoun" if gender or plural else \
+                "cue_unnamed" if _unnamed(rule.evidence, doc.language_of(reading.blocks[at.block])) else "cue_phrase"
         row = [Candidate((), _nobody_features(rule, kind, flags, at, reading, near))]
         for who in chosen:
             f: dict[str, float] = {}
@@ -321,6 +322,18 @@ def _evidence_pronoun(evidence: str | None, language: str | None) -> tuple[str |
         if word in singular:
             return singular[word], False
     return None, False
+
+
+def _unnamed(evidence: str | None, language: str | None) -> bool:
+    """The first determiner of a cue's words is an indefinite one ("indique un communiqué",
+    "According to a senior NATO official"): the speaker is someone the text does not name."""
+    indefinite, definite = DETERMINERS_OF.get(language or "", (frozenset(), frozenset()))
+    for word in re.findall(r"[\w’']+", (evidence or "").lower()):
+        if word in indefinite:
+            return True
+        if word in definite:
+            return False
+    return False
 
 
 def _nobody_features(rule: Attribution, kind: str, flags: list[str], at: _Place, reading: _Reading,

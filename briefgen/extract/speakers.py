@@ -28,10 +28,12 @@ from .lexicon import (
     DESCRIPTION_DETERMINERS,
     DESCRIPTION_ENDINGS,
     DESCRIPTION_SUFFIXES,
+    DETERMINERS_OF,
     DOCUMENTS,
     ENGLISH_REPORTING,
     HONORIFICS,
     IN_THE_VIEW_OF,
+    INDEFINITE,
     INSTITUTIONS,
     MEDIA,
     NOT_NAMES,
@@ -787,13 +789,17 @@ def phrase_key(np: str) -> str:
     return " ".join(np.split(",")[0].lower().split())
 
 
-def named_later(found: Attribution, ctx: Context, text: int, offset: int) -> Attribution:
+def named_later(found: Attribution, ctx: Context, text: int, offset: int, language: str | None = None) -> Attribution:
     """A quote whose role or description named nobody when it was read gets the person the
     same words named later in the text ("a déclaré le porte-parole de l'état-major", the
     colonel's name coming later), else the first person of its gender named just after it
     ("explique le gérant …, alors qu'Aldo Giampaolo rend son tablier"): ``text`` and
-    ``offset`` say where the quote is."""
+    ``offset`` say where the quote is; a phrase that opens with an indefinite determiner of
+    the quote's ``language`` ("a senior official", "un habitant") names someone never named."""
     if not found.phrase or found.speakers:
+        return found
+    indefinite = DETERMINERS_OF[language][0] if language in DETERMINERS_OF else INDEFINITE
+    if found.phrase.split()[0].lower() in indefinite:
         return found
     person = ctx.phrases.get(found.phrase)
     role = find_role(found.phrase)

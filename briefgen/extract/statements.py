@@ -137,7 +137,8 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
         if after and after.speakers:
             quotes[at] = (quotes[at][0], replace(after, evidence="reported in the next sentence"))
     first = 1 if doc.title else 0  # the cast's texts: the title, then the paragraphs
-    quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start))
+    quotes = [(q, named_later(found, ctx, 0 if q.paragraph == TITLE else q.paragraph + first, q.start,
+                              doc.language_of(q.paragraph)))
               for q, found in quotes]
     quotes = rank(doc, ctx, quotes, _sentence_spans)
     return _one_per_text(doc, quotes), sentence_speakers, ctx
