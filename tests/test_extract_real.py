@@ -24,7 +24,7 @@ def halves():
     return bench.score_halves()
 
 
-@pytest.mark.parametrize("half, articles, speakers", [("dev", 160, 0.79), ("test", 101, 0.64)])
+@pytest.mark.parametrize("half, articles, speakers", [("dev", 160, 0.81), ("test", 101, 0.65)])
 def test_real_french_news(halves, half, articles, speakers):
     score = halves[half]
     assert score.articles == articles
@@ -41,19 +41,19 @@ def test_multilingual_inbox_development_half():
         assert score.precision >= 0.9 and score.recall >= 0.9, (language, score.errors)
         assert score.date_accuracy == 1.0 and score.metadata_right == score.metadata, (language, score.errors)
         assert score.speaker_accuracy >= 0.62, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.73
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.75
 
 
 def test_multilingual_inbox_test_half():
-    """Never tuned on (four articles a language): the floors only keep what the rules reach on
-    articles they were not fitted to (speakers 0.63 overall now, with the learnt ranking)."""
+    """Never tuned on (six articles a language): the floors only keep what the rules and the
+    learnt ranking reach on articles they were not fitted to (speakers 0.66 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
         assert score.speaker_accuracy >= 0.45, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.61
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.63
 
 
 @pytest.mark.parametrize("article, expected", [
