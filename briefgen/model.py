@@ -151,6 +151,9 @@ class Statement:
     score: float = 0.0
     check: bool = False  # see Segment.check
     also_in: tuple[str, ...] = ()  # ids of other sources that report the same quotation
+    # the speaker is the likeliest one in context (extract.ranking), not read from a cue of
+    # the quotation's own: the brief says "likely" beside it
+    inferred: bool = False
 
 
 @dataclass(frozen=True)

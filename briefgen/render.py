@@ -25,7 +25,7 @@ def statement_json(s: Statement, untranslated_words: tuple[str, ...] = ()) -> di
     return {
         "kind": s.kind, "speaker": s.speaker, "role": s.role, "text": s.text,
         "original": s.original, "evidence": s.evidence, "score": s.score, "check": s.check,
-        "untranslated_words": list(untranslated_words), "also_in": list(s.also_in),
+        "untranslated_words": list(untranslated_words), "also_in": list(s.also_in), "inferred": s.inferred,
     }
 
 

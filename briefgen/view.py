@@ -449,6 +449,7 @@ def render_html(brief: Brief, compact: bool = False, printable: bool = False) ->
         footer_line=labels.footer(brief), untranslated_line=labels.untranslated_line(brief),
         generated=i18n.moment(brief.generated_at, brief.lang),
         check_help=labels._("The translation may have lost a number or a name, or left words untranslated (in italics): compare with the original."),  # noqa: E501
+        inferred_help=labels._("Not named beside the quotation: the speaker the text around it most likely means."),
         # our own files, not source text: inlined as they are
         css=Markup((folder / STYLESHEET).read_text(encoding="utf-8")),
         css_narrow=Markup((folder / NARROW_STYLESHEET).read_text(encoding="utf-8")),

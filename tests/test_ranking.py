@@ -2,6 +2,7 @@
 likeliest candidate in context; weights learnt from the development halves only."""
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -131,3 +132,25 @@ def test_a_cue_that_names_someone_unnamed_keeps_nobody(tmp_path):
     assert ranking._unnamed("According to a senior alliance official", "en")
     assert ranking._unnamed("indique un communiqué du ministère", "fr")
     assert not ranking._unnamed("a déclaré le président des Etats-Unis", "fr")
+
+
+def test_the_brief_says_likely_beside_a_speaker_the_ranking_chose(tmp_path):
+    from briefgen.config import Config
+    from briefgen.pipeline import make_brief
+    from briefgen.render import render_html, statement_json
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "nurse.txt").write_text(NURSE, encoding="utf-8")
+    brief = make_brief(Config(sources_dir=src, out_dir=tmp_path / "out", lang="it", engine="none"),
+                       date="2026-11-24").brief
+    (item,) = brief.sources
+    guessed = [q for q in item.quotes if q.inferred]
+    assert [q.original for q in guessed] == ["Qui non ce la faccio più"] and guessed[0].speaker == "Giulia Bertoni"
+    assert statement_json(guessed[0])["inferred"] is True
+    html = render_html(brief)
+    # the Italian brief's label, beside the guessed speaker and nowhere else
+    marked = re.findall(r'<strong>([^<]*)</strong>(?:, [^<]*)? <span class="inferred"', html)
+    assert marked and set(marked) == {"Giulia Bertoni"} and len(marked) == html.count('class="inferred"')
+    assert '<strong>Giulia Bertoni</strong> <span class="inferred" title="Non nominato' in html
+    assert ">probabile</span>" in html

@@ -462,4 +462,5 @@ def _quote_statement(q: Quote, found: Attribution) -> Statement:
         evidence=found.evidence,
         score=round(score, 4),
         check=q.segment.check,
+        inferred=bool(found.speakers) and (found.evidence or "").startswith(LIKELIEST),
     )
