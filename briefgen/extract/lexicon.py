@@ -103,6 +103,7 @@ DETERMINERS_OF = {code: (frozenset(DATA[code].get("people", {}).get("indefinite"
 # indefinite in some language and definite in none ("o" is Portuguese "the")
 INDEFINITE = frozenset().union(*(i for i, _ in DETERMINERS_OF.values())) - frozenset().union(
     *(d for _, d in DETERMINERS_OF.values()))
+FIRST_PERSON = frozenset(w.lower() for w in _all("people", "first_person"))
 PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))

@@ -1,17 +1,19 @@
-"""The last step of speaker resolution: weighing the rules' choice against everyone else.
+"""The last step of speaker resolution: the likeliest speaker where the rules name nobody.
 
-The cue rules (``speakers``) give each quotation one speaker or none. Here each quotation
-gets candidates instead: the rules' choice, nobody, and the people and bodies the source
-names nearest before it. Each candidate is described by a few features that hold in any
-language: where the text last named them (this sentence, the one before, this paragraph),
-whether they spoke the quotation before or the next one, how often they are named, whether
-the rules chose them and by which kind of evidence. A linear score over those features,
-with weights learnt from the hand-labelled development articles
-(``benchmarks/train_ranking.py`` writes ``data/speaker_ranking.json``), picks the
-candidate; ties keep the rules' choice. Without that file the rules' choice stands.
+The cue rules (``speakers``) give each quotation one speaker or none. A quotation they give
+nobody gets candidates: nobody, and the people and bodies the source names nearest before
+it (later in its sentence or the next; after a headline, in the body). Each candidate is
+described by a few features that hold in any language: where the text last named them
+(this sentence, the one before, this paragraph), whether they spoke the quotation before or
+the next one, how often they are named, what kind of cue found nobody (a pronoun, words
+naming someone unnamed), what the quotation is like (standing alone, in the first person).
+A linear score over those features, with weights learnt from the hand-labelled development
+articles (``benchmarks/train_ranking.py`` writes ``data/speaker_ranking.json``), picks the
+candidate, nobody included. A speaker the rules found stands: letting the ranking overrule
+them gained nothing in cross-validation. Without the weights file the rules' answer stands.
 
-Cost: one pass over the source's mentions, then at most ``MAX_CANDIDATES`` candidates a
-quotation, each scored in constant time.
+Cost: one pass over the source's mentions (and at most ``MAX_BODIES`` bodies looked for by
+name), then at most ``MAX_CANDIDATES`` candidates a quotation, each scored in constant time.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import TITLE, Document, Quote
-from .lexicon import DETERMINERS_OF, PLURAL_PRONOUNS, PRONOUNS_OF, SINGULAR_PRONOUNS
+from .lexicon import DETERMINERS_OF, FIRST_PERSON, PLURAL_PRONOUNS, PRONOUNS_OF, SINGULAR_PRONOUNS
 from .speakers import Attribution, Context
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "speaker_ranking.json"
@@ -47,10 +49,11 @@ _EVIDENCE_KINDS = (
     ("the person the sentence before is about", "about"),
     ("from the translation", "translation"),
 )
-_FIRST_PERSON = re.compile(
-    r"(?<![\w’'])(?:je|j['’]|nous|mon|ma|mes|notre|nos|moi|i|we|my|our|yo|nosotros|mi|mis|nuestro|nuestra|"
-    r"io|noi|il mio|eu|nós|meu|minha|jo|nosaltres|eu|noi|ich|wir|mein|meine|unser|unsere|ik|wij|we|mijn|ons|onze|"
-    r"я|мы|мой|моя|наш|наша)(?![\w’'])", re.IGNORECASE)
+# words of the first person, of every language ("je", "wir", "я")
+_FIRST_PERSON = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted((re.escape(w) for w in FIRST_PERSON), key=len,
+                                                                  reverse=True)) + r")(?![\w’'])", re.IGNORECASE)
+# bodies looked for by name (those that spoke first): a long document may name thousands
+MAX_BODIES = 64
 
 
 @dataclass(frozen=True)
@@ -103,7 +106,9 @@ class _Reading:
         for name, places in ctx.cast.seen.items():
             self.mentions[(name,)] = [self._at(self.blocks[i], offset) for i, offset in places
                                       if i < len(self.blocks)]
-        bodies = sorted(b for b in ctx.bodies | ctx.named_bodies | set(ctx.organisations.values()) if len(b) > 2)
+        spoke = sorted(b for b in ctx.bodies if len(b) > 2)
+        bodies = (spoke + sorted(b for b in ctx.named_bodies | set(ctx.organisations.values())
+                                 if len(b) > 2 and b not in ctx.bodies))[:MAX_BODIES]
         if bodies:
             pattern = re.compile("|".join(re.escape(b) for b in sorted(bodies, key=len, reverse=True)),
                                  re.IGNORECASE)
