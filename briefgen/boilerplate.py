@@ -57,8 +57,8 @@ _AGENCY_FIRST = re.compile(
 # place in capitals)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
-# (and its state or region: "ZANESVILLE, Ohio —")
-_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ][^\W\d_a-zà-ÿ' -]{2,30}?)"
+# (and its state or region: "ZANESVILLE, Ohio —"; a place of several words: "SÃO PAULO –")
+_PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ](?:[^\W\d_a-zà-ÿ]|['’ -]){2,30}?)"
                          r"(?:,\s*(?:[A-Z][a-z.]+|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z.]+)?)?"
                          r"\s*[-–—]\s+(?P<rest>[^\W\d_].*)$")
 # "12 commentaires", "| 3 |", "0": a number with at most its counter word, among punctuation
@@ -231,8 +231,12 @@ def _is_date_line(para: str) -> bool:
     return len(leftover) <= 1
 
 
+# an agency with its correspondent's byline: "/Корр. ТАСС Дарья Ковалева/" is TASS
+_BYLINE = re.compile(r"[^\W\d_]+\.\s+(?P<agency>[^\W\d_a-zà-ÿа-яё]{2,}(?:-[^\W\d_]+)?)(?:\s+[^\W\d_][\w-]*){1,3}")
+
+
 def _plausible_outlet(name: str) -> bool:
-    name = name.strip()
+    name = _outlet_name(name)
     return bool(
         re.search(r"\.\w{2,4}$", name)  # a web address
         or re.fullmatch(r"[^\W\d_][^\W\d]*(?:[&\-\s][^\W\d]+)*", name) and len(name) <= 26
@@ -241,7 +245,8 @@ def _plausible_outlet(name: str) -> bool:
 
 
 def _outlet_name(name: str) -> str:
-    return name.strip()
+    byline = _BYLINE.fullmatch(name.strip())
+    return byline.group("agency") if byline else name.strip()
 
 
 def _place_name(place: str) -> str:

@@ -212,6 +212,11 @@ def test_markdown_front_matter(tmp_path):
     # the place's state with an agency; a month cut to three letters as RIA Novosti writes it
     ("COLUMBUS, Ohio (AP) — A former village treasurer was accused on Monday.", "Columbus", "AP", None),
     ("ALBANY, N.Y. (AP) — The mayor said Thursday she will not resign.", "Albany", "AP", None),
+    # a place of several words in capitals alone; an agency with its correspondent's byline
+    ("SÃO PAULO – O Vasco da Gama anunciou na manhã desta segunda-feira a demissão do técnico.", "São Paulo", None,
+     None),
+    ("ЕКАТЕРИНБУРГ, 9 сентября. /Корр. ТАСС Дарья Ковалева/. «Единая Россия» набирает 52,4% голосов.", "Екатеринбург",
+     "ТАСС", "9 сентября."),
     ("ЕКАТЕРИНБУРГ, 3 фев — РИА Новости. Хоккейный клуб отправил тренера в отставку.", "Екатеринбург",
      "РИА Новости", "3 фев"),
 ])

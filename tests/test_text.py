@@ -1,6 +1,6 @@
 import pytest
 
-from briefgen.extract.quotes import find_quotes
+from briefgen.extract.quotes import find_quotes, quotations
 from briefgen.text import split_sentences
 
 
@@ -92,3 +92,12 @@ def test_a_dash_and_a_verb_after_a_quote_ending_in_a_stop_go_on_with_its_sentenc
     text = "Гусев попытался поговорить. «Мы здесь уже живем!» — ответила ему Лаптева. «Нет?» — Новая тема."
     assert split_sentences(text) == ["Гусев попытался поговорить.", "«Мы здесь уже живем!» — ответила ему Лаптева.",
                                      "«Нет?»", "— Новая тема."]
+
+
+def test_a_quotation_over_three_paragraphs_is_one():
+    paras = ["Elle raconte.", "« Le premier dimanche, ma mère était au lit.", "« Alors je suis revenue, un mardi.",
+             "« Je ne reproche rien aux soignantes. »", "Fin."]
+    # the middle paragraph's « continues the quotation: it opens no second one
+    (quote,) = quotations(paras, None)
+    assert (quote.paragraph, quote.paragraph_end) == (1, 3)
+    assert quote.original.startswith("Le premier dimanche") and quote.original.endswith("soignantes.")

@@ -162,13 +162,17 @@ def quotations(paragraphs: list[str], title: str | None) -> list[Quote]:
     found = [_quote(TITLE, start, TITLE, end, marks, title[start:end])
              for start, end, marks in find_quotes(title or "")]
     skip: dict[int, int] = {}  # paragraph -> quotations of it already taken by a longer one
+    inside: set[int] = set()  # paragraphs wholly inside a longer quotation (its middle ones)
     for i, text in enumerate(paragraphs):
+        if i in inside:  # « … (its own « opens nothing new: it continues the quotation)
+            continue
         spans = find_quotes(text)[skip.get(i, 0):]
         found.extend(_quote(i, start, i, end, marks, text[start:end]) for start, end, marks in spans)
         opened = unclosed_quote(text)
         if opened is None:
             continue
         parts = [text[opened + 1:].strip()]
+        middle = []
         for j in range(i + 1, len(paragraphs)):
             following = paragraphs[j]
             if following[:1] not in "«»“":  # the quotation was never closed: not one
@@ -180,8 +184,10 @@ def quotations(paragraphs: list[str], title: str | None) -> list[Quote]:
                 found.append(_quote(i, start, j, first[0][1], text[opened] + following[first[0][1]],
                                     "\n\n".join(parts)))
                 skip[j] = 1
+                inside.update(middle)
                 break
             parts.append(following)
+            middle.append(j)
     return found
 
 
