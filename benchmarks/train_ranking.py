@@ -171,7 +171,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=orangesum.DATA)
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--l2", type=float, default=0.01)
+    # 0.001 cross-validates 1 point better (real 0.802 against 0.794) but fills more nulls a
+    # reader leaves empty (the made-up regression cases of an unnamed source): a wrong name is
+    # worse than "speaker not stated", so the stronger penalty
+    parser.add_argument("--l2", type=float, default=0.01, help="L2 penalty")
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()

@@ -129,9 +129,9 @@ def test_a_cue_that_names_someone_unnamed_keeps_nobody(tmp_path):
     assert quotes["We will stand together,"].speaker == "Mark Rutte"
     # "a senior alliance official", "un communiqué": someone the text does not name
     assert quotes["the decision was unanimous"].speaker is None
-    assert ranking._unnamed("According to a senior alliance official", "en")
-    assert ranking._unnamed("indique un communiqué du ministère", "fr")
-    assert not ranking._unnamed("a déclaré le président des Etats-Unis", "fr")
+    assert ranking.unnamed("According to a senior alliance official", "en")
+    assert ranking.unnamed("indique un communiqué du ministère", "fr")
+    assert not ranking.unnamed("a déclaré le président des Etats-Unis", "fr")
 
 
 def test_the_brief_says_likely_beside_a_speaker_the_ranking_chose(tmp_path):

@@ -198,8 +198,10 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
             if kind == "cue" else (None, False)
         if kind == "cue":  # a cue whose pronoun found nobody, or one whose words name someone unnamed
             kind = "cue_pronoun" if gender or plural else \
-                "cue_unnamed" if _unnamed(rule.evidence, doc.language_of(reading.blocks[at.block])) else "cue_phrase"
+                "cue_unnamed" if unnamed(rule.evidence, doc.language_of(reading.blocks[at.block])) else "cue_phrase"
         row = [Candidate((), _nobody_features(rule, kind, flags, at, reading, near))]
+        if _after_unnamed(reading, at, q_start, ctx.unnamed_reports):
+            row[0].features["nobody:after_unnamed"] = 1.0
         for who in chosen:
             f: dict[str, float] = {}
             if who == rule.speakers:
@@ -329,7 +331,15 @@ def _evidence_pronoun(evidence: str | None, language: str | None) -> tuple[str |
     return None, False
 
 
-def _unnamed(evidence: str | None, language: str | None) -> bool:
+def _after_unnamed(reading: _Reading, at: _Place, q_start: int, reports: set[tuple[int, int]]) -> bool:
+    """The quotation's sentence, or the one before in its paragraph, reports speech by someone
+    unnamed ("L'incendie s'est déclaré vers midi, explique une source policière.")."""
+    block = reading.blocks[at.block]
+    k = max(0, bisect.bisect_right(reading.starts[block], q_start) - 1)
+    return (block, k) in reports or (k > 0 and (block, k - 1) in reports)
+
+
+def unnamed(evidence: str | None, language: str | None) -> bool:
     """The first determiner of a cue's words is an indefinite one ("indique un communiqué",
     "According to a senior NATO official"): the speaker is someone the text does not name."""
     indefinite, definite = DETERMINERS_OF.get(language or "", (frozenset(), frozenset()))

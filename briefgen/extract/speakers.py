@@ -235,6 +235,9 @@ class Context:
     last_body: str | None = None
     last_named_body: str | None = None  # the last organisation the text named in full
     named_bodies: set[str] = field(default_factory=set)  # every organisation the text named in full
+    # (block, sentence) of each sentence that reports speech by someone it names with an
+    # indefinite determiner ("explique une source policière"): uncued words after it are theirs
+    unnamed_reports: set[tuple[int, int]] = field(default_factory=set)
     last_outlet: str | None = None  # the last body that spoke under a proper name ("Le Parisien")
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0

@@ -13,7 +13,7 @@ from .keysentences import rank_sentences
 from .lexicon import LANGUAGES
 from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
-from .ranking import LIKELIEST, rank
+from .ranking import LIKELIEST, rank, unnamed
 from .speakers import (
     WINDOW,
     Attribution,
@@ -83,6 +83,8 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                 ctx.last_named_body = named_body
                 ctx.named_bodies.add(named_body)
             report = reporting_subjects(sentence, ctx)
+            if report.evidence and not report.speakers and unnamed(report.evidence, ctx.language):
+                ctx.unnamed_reports.add((block, s))
             by_surname = _surname_mention(sentence, ctx)
             alone = _nobody_else(sentence) and not by_surname
             reported = report.speakers
