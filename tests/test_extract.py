@@ -49,7 +49,7 @@ def test_seed_000_joint_statement_has_both_speakers(seeds_dir, monkeypatch):
     assert quotes["soutien indéfectible à une coop"].speaker == "Antony Blinken, Josep Borrell"
     assert quotes["la nécessité de développer des"].evidence == "ils ont rappelé"
     # the first quote belongs to "Washington et Bruxelles": places, not people. The rules say
-    # nobody; the learnt ranking, a near tie, guesses the first person named after it
+    # nobody; the learnt ranking, on a near tie, may guess the first person named after it
     first = quotes["promouvoir une coopération plu"]
     assert first.speaker not in ("Washington", "Bruxelles", "Washington, Bruxelles")
     assert first.speaker is None or first.evidence.startswith("likeliest speaker in context")
