@@ -151,6 +151,9 @@ def test_the_brief_says_likely_beside_a_speaker_the_ranking_chose(tmp_path):
     html = render_html(brief)
     # the Italian brief's label, beside the guessed speaker and nowhere else
     marked = re.findall(r'<strong>([^<]*)</strong>(?:, [^<]*)? <span class="inferred"', html)
-    assert marked and set(marked) == {"Giulia Bertoni"} and len(marked) == html.count('class="inferred"')
+    # and in the people index, beside the words the guess gives her
+    in_index = re.findall(r'<q>([^<]*)</q> <span class="inferred"', html)
+    assert marked and set(marked) == {"Giulia Bertoni"} and in_index == ["Qui non ce la faccio più"]
+    assert len(marked) + len(in_index) == html.count('class="inferred"')
     assert '<strong>Giulia Bertoni</strong> <span class="inferred" title="Non nominato' in html
     assert ">probabile</span>" in html
