@@ -52,6 +52,8 @@ _EVIDENCE_KINDS = (
 # words of the first person, of every language ("je", "wir", "я")
 _FIRST_PERSON = re.compile(r"(?<![\w’'])(?:" + "|".join(sorted((re.escape(w) for w in FIRST_PERSON), key=len,
                                                                   reverse=True)) + r")(?![\w’'])", re.IGNORECASE)
+# mentions after a quotation read for candidates named later
+_LOOK_AHEAD = 200
 # bodies looked for by name (those that spoke first): a long document may name thousands
 MAX_BODIES = 64
 
@@ -121,9 +123,12 @@ class _Reading:
         for places in self.mentions.values():
             places.sort()
 
+    def sentence(self, block: int, offset: int) -> int:
+        """The number, within its block, of the sentence that holds ``offset``."""
+        return max(0, bisect.bisect_right(self.starts[block], offset) - 1)
+
     def _at(self, block: int, offset: int) -> tuple[int, int, int]:
-        starts = self.starts[block]
-        return self.first_unit[block] + max(0, bisect.bisect_right(starts, offset) - 1), self.order[block], offset
+        return self.first_unit[block] + self.sentence(block, offset), self.order[block], offset
 
     def place(self, q: Quote) -> _Place:
         block, offset = (q.last_paragraph, q.end) if q.paragraph_end is not None else (q.paragraph, q.start)
@@ -164,10 +169,12 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
             recent[events[i][1]] = None
             i += 1
         near = _last(recent, MAX_CANDIDATES)
-        # named later in its sentence or in the next; for a headline, anywhere after it
+        # named later in its sentence or in the next; for a headline, anywhere after it (at
+        # most _LOOK_AHEAD mentions read: one name said a thousand times in a run-on sentence
+        # must not be read again for each of its quotations)
         horizon = blocks_units if doc.title and places[k].block == 0 else keys[k][0] + 1
         j, added = i, 0
-        while j < len(events) and events[j][0][0] <= horizon and added < MAX_CANDIDATES:
+        while j < len(events) and j - i < _LOOK_AHEAD and events[j][0][0] <= horizon and added < MAX_CANDIDATES:
             if events[j][1] not in near:
                 near.append(events[j][1])
                 added += 1
@@ -194,11 +201,11 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
         chosen += [who for who in near if who != rule.speakers][:MAX_CANDIDATES]
         kind = evidence_kind(rule.evidence)
         flags = _quote_flags(doc, q, at, reading, q_start)
-        gender, plural = _evidence_pronoun(rule.evidence, doc.language_of(reading.blocks[at.block])) \
-            if kind == "cue" else (None, False)
+        language = doc.language_of(reading.blocks[at.block])
+        gender, plural = _evidence_pronoun(rule.evidence, language) if kind == "cue" else (None, False)
         if kind == "cue":  # a cue whose pronoun found nobody, or one whose words name someone unnamed
-            kind = "cue_pronoun" if gender or plural else \
-                "cue_unnamed" if unnamed(rule.evidence, doc.language_of(reading.blocks[at.block])) else "cue_phrase"
+            kind = "cue_pronoun" if gender or plural else "cue_unnamed" if unnamed(rule.evidence, language) \
+                else "cue_phrase"
         row = [Candidate((), _nobody_features(rule, kind, flags, at, reading, near))]
         if _after_unnamed(reading, at, q_start, ctx.unnamed_reports):
             row[0].features["nobody:after_unnamed"] = 1.0
@@ -303,7 +310,7 @@ def _quote_flags(doc: Document, q: Quote, at: _Place, reading: _Reading, q_start
     block = reading.blocks[at.block]
     text = doc.text_of(block)
     starts = reading.starts[block]
-    sentence_start = starts[max(0, bisect.bisect_right(starts, q_start) - 1)]
+    sentence_start = starts[reading.sentence(block, q_start)]
     # the few characters before the quotation (not the whole sentence: a run-on line is long)
     lead_from = max(sentence_start, q_start - 12)
     lead = text[lead_from:q_start].rstrip(" \u00a0\u202f«“\"„»‘'‹-–—")
@@ -335,7 +342,7 @@ def _after_unnamed(reading: _Reading, at: _Place, q_start: int, reports: set[tup
     """The quotation's sentence, or the one before in its paragraph, reports speech by someone
     unnamed ("L'incendie s'est déclaré vers midi, explique une source policière.")."""
     block = reading.blocks[at.block]
-    k = max(0, bisect.bisect_right(reading.starts[block], q_start) - 1)
+    k = reading.sentence(block, q_start)
     return (block, k) in reports or (k > 0 and (block, k - 1) in reports)
 
 
@@ -369,6 +376,11 @@ def _named_since(mentions, unit: int, at: _Place) -> bool:
     """Named in sentence ``unit`` or later, up to the quotation's sentence."""
     k = bisect.bisect_left(mentions, (unit, -1, -1))
     return k < len(mentions) and mentions[k][0] <= at.unit
+
+
+def guessed(found: Attribution) -> bool:
+    """The speaker of ``found`` is the ranking's likeliest in context, not the rules' reading."""
+    return bool(found.speakers) and (found.evidence or "").startswith(LIKELIEST)
 
 
 def score(features: dict[str, float], w: dict[str, float]) -> float:

@@ -13,7 +13,7 @@ from .keysentences import rank_sentences
 from .lexicon import LANGUAGES
 from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
-from .ranking import LIKELIEST, rank, unnamed
+from .ranking import guessed, rank, unnamed
 from .speakers import (
     WINDOW,
     Attribution,
@@ -253,7 +253,7 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
             continue
         seen.add(key)
         attribution = best.get(key, attribution)
-        if lookups and (attribution.evidence is None or (attribution.evidence or "").startswith(LIKELIEST)
+        if lookups and (attribution.evidence is None or guessed(attribution)
                         or _headline(doc, q) and attribution.evidence == CARRIED):
             # a headline or subheading that quotes part of a body quote ("- « grand
             # scientifique » -" for "Je suis un grand scientifique, …"): that quote's speaker
@@ -268,7 +268,7 @@ def _one_per_text(doc: Document, found: list) -> list[Statement]:
 def _weak(found: Attribution) -> bool:
     """A speaker found from context (carried, or the ranking's likeliest) rather than from a
     cue of the quotation's own."""
-    return found.evidence == CARRIED or (found.evidence or "").startswith(LIKELIEST)
+    return found.evidence == CARRIED or guessed(found)
 
 
 # headline quotes a source may look up in its body quotes (a title and its subheadings are a
@@ -464,5 +464,5 @@ def _quote_statement(q: Quote, found: Attribution) -> Statement:
         evidence=found.evidence,
         score=round(score, 4),
         check=q.segment.check,
-        inferred=bool(found.speakers) and (found.evidence or "").startswith(LIKELIEST),
+        inferred=guessed(found),
     )
