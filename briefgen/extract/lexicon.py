@@ -117,6 +117,11 @@ NAME_PARTICLES = frozenset(_all("words", "name_particles"))
 INSTITUTIONS = frozenset(DATA["common"]["words"]["not_names"])
 ORGANISATION_HEADS = tuple(_all("organisations", "heads"))
 ORGANISATION_END = tuple(_all("organisations", "end_words"))
+# each language's own end words: Portuguese "das" goes on a name ("Conselho das Finanças
+# Públicas") where German "das" ends one
+ORGANISATION_END_OF = {code: tuple(DATA[code].get("organisations", {}).get("end_words", [])
+                                   + DATA["common"].get("organisations", {}).get("end_words", []))
+                       for code in LANGUAGES}
 ORGANISATION_ARTICLES = tuple(sorted(set(_all("organisations", "articles")), key=len, reverse=True))
 ORGANISATION_COMPOUNDS = tuple(sorted(set(_all("organisations", "compound_suffixes")), key=len, reverse=True))
 ORGANISATION_COMPLEMENTS = tuple(sorted(set(_all("organisations", "complements")), key=len, reverse=True))

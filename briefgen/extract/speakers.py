@@ -43,6 +43,7 @@ from .lexicon import (
     ORGANISATION_COMPOUNDS,
     ORGANISATION_DESCRIPTIONS,
     ORGANISATION_END,
+    ORGANISATION_END_OF,
     ORGANISATION_HEADS,
     ORGANISATION_SPEAKING_IN,
     OTHER_AUXILIARIES,
@@ -60,7 +61,7 @@ from .lexicon import (
     STOPWORDS,
     THAT,
 )
-from .people import ADJUNCT, Cast, _first_surname, _has_verb, find_mentions, find_role, role_gender
+from .people import ADJUNCT, FIRST_NAMES, Cast, _first_surname, _has_verb, find_mentions, find_role, role_gender
 
 _W = r"[\w’'-]+"
 
@@ -655,10 +656,13 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         return Attribution((), None, evidence)
     mentions = find_mentions(np)
     body_first = _ORGANISATION.match(np.strip())
+    inside_body = False
     if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
             and not re.search(r"\b(?:de|du|des|d['’]|of)\s*$", np[:mentions[0].start]):
         # "Ministerul Investițiilor și Proiectelor Europene": capitalised words inside a body's
         # name; but "l'entourage de Jean Dupont" is about Jean Dupont
+        # unless a person is named there ("Umweltstadtrat Markus Hinterleitner")
+        inside_body = not any(n.split()[0] in FIRST_NAMES for m in mentions for n in m.names)
         mentions = []
     role = find_role(np) if mentions else None
     if role and role.start() == 0 and re.fullmatch(r"\s*(?:de|du|d['’]|of)\s*", np[role.end():mentions[0].start]):
@@ -679,7 +683,9 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         name = single.group("name")  # "grimace Rocco, patron d'un hôtel": a person with one name
         if name not in NOT_NAMES and not organisation_name(name):
             return Attribution((name,), np[single.end():].split(",")[0].strip(), evidence)
-    surname = ctx.cast.known_surname(np) or _recent_surname(np, ctx)  # "Austin said", "le général Burkhard"
+    # "Austin said", "le général Burkhard"; not the words of a body's name ("l'Agència Catalana
+    # de Turisme", which the cast took for a person's)
+    surname = None if inside_body else ctx.cast.known_surname(np) or _recent_surname(np, ctx)
     if surname:
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     role = find_role(np)
@@ -703,7 +709,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             # "a souligné dans un communiqué le Centre hospitalier Jura Sud": where it was said,
             # then who said it
             return resolve_phrase(rest, ctx, evidence, bodies_by_name)
-        issuer = (organisation_name(rest) or _proper_organisation(rest)) if document.group("of") else None
+        issuer = (organisation_name(rest, ctx.language) or _proper_organisation(rest)) if document.group("of") else None
         body = (ctx.organisations.get(issuer.lower(), issuer) if issuer else None) or ctx.last_named_body
         if body:
             ctx.body(body)
@@ -712,7 +718,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if outlet and ctx.last_outlet:  # "note le quotidien", after "rapporte Le Parisien"
         ctx.bodies.add(ctx.last_outlet)
         return Attribution((ctx.last_outlet,), None, evidence)
-    named_body = organisation_name(np)
+    named_body = organisation_name(np, ctx.language)
     proper = None if named_body else _proper_organisation(np, any_name=bodies_by_name)
     if proper and proper not in INSTITUTIONS:
         ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
@@ -975,8 +981,12 @@ _ORGANISATION = re.compile(
     re.IGNORECASE | re.DOTALL)
 # a name stops at a comma, at one of the languages' end words, or at a participle ("le
 # ministère répondant aux accusations")
-_ORGANISATION_END = re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(ORGANISATION_END) + r")\b|\s[a-zà-ÿ]{3,}ant\b)",
-                               re.IGNORECASE)
+def _end_of_name(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(words) + r")\b|\s[a-zà-ÿ]{3,}ant\b)", re.IGNORECASE)
+
+
+_ORGANISATION_END = _end_of_name(ORGANISATION_END)
+_ORGANISATION_END_OF = {code: _end_of_name(words) for code, words in ORGANISATION_END_OF.items()}
 
 
 _PROPER = re.compile(r"^(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+)?)(?=\s*(?:[,;.:(]|$)|\s+[a-zà-ÿ])")
@@ -989,8 +999,6 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
     """A speaker named by a proper noun that is no person's name ("selon Vigicrues",
     "prévient Keraunos", "a indiqué Matignon"); unless ``any_name``, only a known
     institution or capital ("Moscou a dénoncé")."""
-    from .people import FIRST_NAMES
-
     m = _PROPER.match(np.strip())
     if not m:
         return None
@@ -1115,7 +1123,7 @@ def first_named_organisation(sentence: str, ctx: Context) -> str | None:
     for m in _ORGANISATION_MENTION.finditer(sentence):
         found = _mentioned_name(m, sentence)
         if found:
-            name = organisation_name(found) or found
+            name = organisation_name(found, ctx.language) or found
             if name.lower() in ORGANISATION_DESCRIPTIONS:
                 continue  # "le centre basé en Floride": a description, not a name
             return ctx.organisations.get(name.split()[0].lower(), name)
@@ -1152,9 +1160,10 @@ def subject_document(clause: str, ctx: Context) -> Attribution | None:
     return found if found.speakers else None
 
 
-def organisation_name(np: str) -> str | None:
+def organisation_name(np: str, language: str | None = None) -> str | None:
     """The organisation a noun phrase names ("la préfecture du Nord dans un communiqué" →
-    "préfecture du Nord"), without its article; None if it names none."""
+    "préfecture du Nord"), without its article; None if it names none. The name ends at a
+    word that ends names in ``language`` (in any language when None)."""
     np = np.strip()
     first, _, rest = np.partition(" ")
     if first.lower() in ORGANISATION_SPEAKING_IN and rest:
@@ -1180,7 +1189,7 @@ def organisation_name(np: str) -> str | None:
     name = adjectives + (m.group("name") or m.group("acronym"))
     if m.group("acronym") and (not m.group("acronym")[:2].isupper() or find_role(m.group("acronym").split()[0])):
         return None  # "le PDG de la SNCF" is a person
-    end = _ORGANISATION_END.search(name)
+    end = _ORGANISATION_END_OF.get(language, _ORGANISATION_END).search(name)
     name = name[: end.start()] if end else name
     name = name.strip(" .,")
     return name if 2 <= len(name) <= 80 else None
