@@ -112,12 +112,32 @@ def test_fit_learns_what_marks_the_right_candidate():
         right_one = 1 + k % 2
         features = [{"nobody": 1.0}] + [{"named:gap1": 1.0} if i == right_one else {"named:gap6_": 1.0}
                                         for i in (1, 2)]
-        examples.append({"article": f"a{k % 4}", "features": features,
+        examples.append({"article": f"a{k % 4}", "features": features, "speech": True,
                          "right": [i == right_one for i in range(3)], "rule": 0})
     names = ["named:gap1", "named:gap6_", "nobody"]
     w = train_ranking.fit(examples, names, l2=0.01, steps=300)
     assert w[0] > max(w[1], w[2])
     assert train_ranking.accuracy(examples, names, w) == (40, 0, 40)
+
+
+def test_quoted_terms_teach_the_ranking_to_name_nobody():
+    # words said by the person named in the sentence before; short terms ("« symbole »")
+    # said by nobody, though someone was named there too
+    examples = []
+    for k in range(40):
+        term = k % 2 == 1
+        flag = "&short" if term else "&long"
+        examples.append({"article": f"a{k % 4}", "speech": not term, "rule": 0,
+                         "features": [{"nobody": 1.0, "nobody" + flag: 1.0},
+                                      {"named:gap1": 1.0, "named:gap1" + flag: 1.0}],
+                         "right": [term, not term]})
+    names = sorted({n for ex in examples for f in ex["features"] for n in f})
+    learnt = train_ranking.fit(examples, names, l2=0.01, steps=300)
+    assert train_ranking.accuracy(examples, names, learnt) == (20, 0, 20)  # speech only
+    assert train_ranking.terms_named(examples, names, learnt) == (20, 0, 0)
+    # learnt from speech alone, the ranking names the person for the terms too
+    speech_only = train_ranking.fit(examples, names, l2=0.01, terms=0.0, steps=300)
+    assert train_ranking.terms_named(examples, names, speech_only) == (20, 0, 20)
 
 
 def test_a_cue_that_names_someone_unnamed_keeps_nobody(tmp_path):
@@ -132,6 +152,10 @@ def test_a_cue_that_names_someone_unnamed_keeps_nobody(tmp_path):
     assert ranking.unnamed("According to a senior alliance official", "en")
     assert ranking.unnamed("indique un communiqué du ministère", "fr")
     assert not ranking.unnamed("a déclaré le président des Etats-Unis", "fr")
+    # a source, named as one in the language's words, with or without an article
+    assert ranking.unnamed("сказал РИА Новости источник в отрасли", "ru")
+    assert ranking.unnamed("según fuentes del club", "es")
+    assert not ranking.unnamed("según el entrenador", "es")
 
 
 def test_the_brief_says_likely_beside_a_speaker_the_ranking_chose(tmp_path):

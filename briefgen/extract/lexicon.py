@@ -100,6 +100,14 @@ DETERMINERS_OF = {code: (frozenset(DATA[code].get("people", {}).get("indefinite"
                          frozenset(DATA[code].get("organisations", {}).get("articles", []))
                          | frozenset(DATA[code].get("people", {}).get("description_determiners", {})))
                   for code in LANGUAGES}
+# each language's nouns for a source it does not name ("source", "fuentes", "источник")
+SOURCES_OF = {code: frozenset(DATA[code].get("people", {}).get("sources", [])) for code in LANGUAGES}
+# each language's determiners of a plural noun, and (where articles do not tell: "the") the
+# endings of plural nouns and of the singular nouns that end so too
+PLURALS_OF = {code: (frozenset(DATA[code].get("people", {}).get("plural_determiners", [])),
+                     tuple(DATA[code].get("people", {}).get("plural_endings", [])),
+                     tuple(DATA[code].get("people", {}).get("singular_endings", [])))
+              for code in LANGUAGES}
 # indefinite in some language and definite in none ("o" is Portuguese "the")
 INDEFINITE = frozenset().union(*(i for i, _ in DETERMINERS_OF.values())) - frozenset().union(
     *(d for _, d in DETERMINERS_OF.values()))

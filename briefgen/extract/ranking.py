@@ -27,7 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import TITLE, Document, Quote
-from .lexicon import DETERMINERS_OF, FIRST_PERSON, PLURAL_PRONOUNS, PRONOUNS_OF, SINGULAR_PRONOUNS
+from .lexicon import (
+    DETERMINERS_OF,
+    FIRST_PERSON,
+    PLURAL_PRONOUNS,
+    PLURALS_OF,
+    PRONOUNS_OF,
+    SINGULAR_PRONOUNS,
+    SOURCES_OF,
+)
 from .speakers import Attribution, Context
 
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "speaker_ranking.json"
@@ -205,7 +213,8 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
         gender, plural = _evidence_pronoun(rule.evidence, language) if kind == "cue" else (None, False)
         if kind == "cue":  # a cue whose pronoun found nobody, or one whose words name someone unnamed
             kind = "cue_pronoun" if gender or plural else "cue_unnamed" if unnamed(rule.evidence, language) \
-                else "cue_phrase"
+                else "cue_plural" if plural_phrase(rule.evidence, language) else "cue_phrase"
+            plural = plural or kind == "cue_plural"
         row = [Candidate((), _nobody_features(rule, kind, flags, at, reading, near))]
         if _after_unnamed(reading, at, q_start, ctx.unnamed_reports):
             row[0].features["nobody:after_unnamed"] = 1.0
@@ -306,7 +315,8 @@ _CONTEXTUAL = ("headline", "named:first", "body",
 
 def _quote_flags(doc: Document, q: Quote, at: _Place, reading: _Reading, q_start: int) -> list[str]:
     """What the quotation is like: it opens its sentence or follows a colon ("alone"), speaks
-    in the first person, fills most of its paragraph, runs to eight words or more."""
+    in the first person, fills most of its paragraph, runs to eight words or more, to three
+    or fewer, or is capitalised like a name."""
     block = reading.blocks[at.block]
     text = doc.text_of(block)
     starts = reading.starts[block]
@@ -321,8 +331,13 @@ def _quote_flags(doc: Document, q: Quote, at: _Place, reading: _Reading, q_start
         flags.append("first_person")
     if len(q.original) >= 0.6 * reading.length[block]:
         flags.append("paragraph")
-    if len(q.original.split()) >= 8:
+    words = q.original.split()
+    if len(words) >= 8:
         flags.append("long")
+    elif len(words) <= 3:
+        flags.append("short")  # "« symbole »", "« brutale et injuste »": a term as often as words said
+    if len(words) <= 6 and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        flags.append("capitalised")  # "Proyecto Atalaya", "NightSpider": a name, not speech
     return flags
 
 
@@ -338,6 +353,24 @@ def _evidence_pronoun(evidence: str | None, language: str | None) -> tuple[str |
     return None, False
 
 
+def plural_phrase(evidence: str | None, language: str | None) -> bool:
+    """The speaker phrase of a cue names several people: its first determiner is a plural one
+    ("ont dénoncé les syndicats", "según los vecinos"), or the noun after a definite article
+    has a plural ending where the article does not tell ("the unions said")."""
+    plural, endings, singular = PLURALS_OF.get(language or "", (frozenset(), (), ()))
+    indefinite, definite = DETERMINERS_OF.get(language or "", (frozenset(), frozenset()))
+    words = re.findall(r"[\w’']+", evidence or "")
+    for k, word in enumerate(words):
+        low = word.lower()
+        if low in plural:
+            return True
+        if low in indefinite or low in definite:
+            after = words[k + 1] if k + 1 < len(words) else ""
+            return bool(endings) and after.islower() and after.endswith(endings) \
+                and not after.endswith(singular) and not re.search(r"[’']", after)
+    return False
+
+
 def _after_unnamed(reading: _Reading, at: _Place, q_start: int, reports: set[tuple[int, int]]) -> bool:
     """The quotation's sentence, or the one before in its paragraph, reports speech by someone
     unnamed ("L'incendie s'est déclaré vers midi, explique une source policière.")."""
@@ -348,9 +381,13 @@ def _after_unnamed(reading: _Reading, at: _Place, q_start: int, reports: set[tup
 
 def unnamed(evidence: str | None, language: str | None) -> bool:
     """The first determiner of a cue's words is an indefinite one ("indique un communiqué",
-    "According to a senior NATO official"): the speaker is someone the text does not name."""
+    "According to a senior NATO official"), or its words call the speaker a source ("сказал
+    источник в отрасли", "según fuentes del club"): someone the text does not name."""
     indefinite, definite = DETERMINERS_OF.get(language or "", (frozenset(), frozenset()))
-    for word in re.findall(r"[\w’']+", (evidence or "").lower()):
+    words = re.findall(r"[\w’']+", (evidence or "").lower())
+    if SOURCES_OF.get(language or "", frozenset()).intersection(words):
+        return True
+    for word in words:
         if word in indefinite:
             return True
         if word in definite:
