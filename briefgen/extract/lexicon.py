@@ -100,6 +100,11 @@ DETERMINERS_OF = {code: (frozenset(DATA[code].get("people", {}).get("indefinite"
                          frozenset(DATA[code].get("organisations", {}).get("articles", []))
                          | frozenset(DATA[code].get("people", {}).get("description_determiners", {})))
                   for code in LANGUAGES}
+# each language's verbs of saying, one word each ("informou", "confirmou", "a déclaré"'s
+# "déclaré"): a body's name ends before one
+REPORTING_WORDS_OF = {code: frozenset(w.lower() for key in ("verbs", "participles", "present")
+                                      for w in DATA[code].get("reporting", {}).get(key, []) if " " not in w)
+                      for code in LANGUAGES}
 # each language's nouns for a source it does not name ("source", "fuentes", "источник")
 SOURCES_OF = {code: frozenset(DATA[code].get("people", {}).get("sources", [])) for code in LANGUAGES}
 # each language's determiners of a plural noun, and (where articles do not tell: "the") the

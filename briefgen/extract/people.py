@@ -39,7 +39,7 @@ _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LO
 # particles inside a name; "der"/"den" only after "von"/"van" ("von der Leyen"): "Kirchhoff der
 # Deutschen Presse-Agentur" is a name and the one it was said to; Catalan "i" ("Roigé i Pons")
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
-         r"dos|bin|al|el|i)")
+         r"do|dos|bin|al|el|i)")
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
@@ -78,8 +78,29 @@ _ARTICLE_BEFORE = re.compile(
 _ARTICLES = frozenset("The Le La Les L' L’".split())
 
 
+class _FirstNames(dict):
+    """First name → gender; a compound whose parts are capitalised and whose first part is a
+    first name ("Jörg-Uwe", "Marie-Claire") is one too, of its first part's gender."""
+
+    def _compound(self, key) -> str | None:
+        parts = key.split("-") if isinstance(key, str) else []
+        if len(parts) > 1 and dict.__contains__(self, parts[0]) \
+                and all(len(p) > 1 and p[0].isupper() and p[1:].islower() for p in parts):
+            return dict.__getitem__(self, parts[0])
+        return None
+
+    def __contains__(self, key) -> bool:
+        return dict.__contains__(self, key) or self._compound(key) is not None
+
+    def __missing__(self, key) -> str:
+        gender = self._compound(key)
+        if gender is None:
+            raise KeyError(key)
+        return gender
+
+
 def _first_names() -> dict[str, str]:
-    names = {}
+    names = _FirstNames()
     for line in (Path(__file__).parent.parent / "data" / "first_names.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, gender = line.split()
@@ -243,8 +264,17 @@ class Cast:
         return list(self._most_named[1])
 
     def full_name(self, name: str) -> str:
-        """The full name a mention stands for ("Stoltenberg" → "Jens Stoltenberg"), or itself."""
-        return self.resolve_surname(name) if len(name.split()) == 1 else self._longer_form(name)
+        """The full name a mention stands for ("Stoltenberg" → "Jens Stoltenberg"; "Олегом
+        Сурковым", declined, → "Олег Сурков"), or itself."""
+        if len(name.split()) == 1:
+            return self.resolve_surname(name)
+        longer = self._longer_form(name)
+        if longer != name or name in self.full_names:
+            return longer
+        stems = [_stem(w) for w in name.split()]
+        declined = {f for f in self.full_names
+                    if len(f.split()) == len(stems) and [_stem(w) for w in f.split()] == stems}
+        return declined.pop() if len(declined) == 1 else name
 
     def add_name(self, name: str, gender: str | None = None) -> str:
         full = self.full_name(name)
@@ -256,10 +286,11 @@ class Cast:
 
     def _longer_form(self, name: str) -> str:
         """"Robles Ferrer" → "Elena Robles Ferrer", "Albert Roigé" → "Albert Roigé i Pons":
-        the one known longer name that begins or ends with these words."""
-        padded = f" {name} "
+        the one known longer name that begins or ends with these words ("Ter Steege", a Dutch
+        particle capitalised without the first name, → "Anouk ter Steege")."""
+        padded = f" {name} ".lower()
         matches = {f for f in self.full_names if f != name and len(f) > len(name)
-                   and (f" {f}".endswith(padded.rstrip()) or f"{f} ".startswith(padded.lstrip()))}
+                   and (f" {f}".lower().endswith(padded.rstrip()) or f"{f} ".lower().startswith(padded.lstrip()))}
         return matches.pop() if len(matches) == 1 else name
 
     def resolve_surname(self, name: str) -> str:

@@ -57,6 +57,7 @@ from .lexicon import (
     REFLEXIVE_PRESENT,
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
+    REPORTING_WORDS_OF,
     SINGULAR_PRONOUNS,
     STOPWORDS,
     THAT,
@@ -1191,8 +1192,18 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
         return None  # "le PDG de la SNCF" is a person
     end = _ORGANISATION_END_OF.get(language, _ORGANISATION_END).search(name)
     name = name[: end.start()] if end else name
-    name = name.strip(" .,")
+    verbs = REPORTING_WORDS_OF.get(language or "", _REPORTING_WORDS)
+    words = name.split(" ")
+    cut = next((i for i, w in enumerate(words) if i and w.islower() and w.strip(",.") in verbs), None)
+    if cut:
+        name = " ".join(words[:cut])  # "A Polícia Judiciária confirmou, numa nota, que"
+    # "Associação Brasileira de Supermercados (Abras)": the acronym is another name for it
+    name = _TRAILING_ACRONYM.sub("", name.strip(" .,"))
     return name if 2 <= len(name) <= 80 else None
+
+
+_REPORTING_WORDS = frozenset().union(*REPORTING_WORDS_OF.values())
+_TRAILING_ACRONYM = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)$")
 
 
 def _pronoun_kind(pron: str, ctx: Context) -> tuple[str | None, bool]:
