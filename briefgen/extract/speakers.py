@@ -350,8 +350,11 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
     if headline:  # "Robert Ménard : « Ce pouvoir … »"
         np = headline.group("np").strip()
         found = resolve_phrase(np, ctx, headline.group(0).strip())
-        # not a rubric ("Santé : « … »"): a person the text knows, or a body of more than one word
-        if found.speakers and (found.speakers[0] in ctx.cast.full_names or len(np.split()) > 1 or np.isupper()):
+        # not a rubric ("Santé : « … »", "Colère agricole : « … »") nor a headline's clause
+        # ("Miles de tractores colapsan Valladolid: « … »"): a person the text knows, or a body
+        # of more than one word that is most of the words before the colon
+        if found.speakers and (found.speakers[0] in ctx.cast.full_names or np.isupper() or len(np.split()) > 1
+                               and 2 * len(found.speakers[0].split()) >= len(np.split())):
             return found
     named = _NAME_THEN_QUOTE.search(before)
     if named and len(before) <= 80:  # a headline's "Moscovici « peu emballé »"
