@@ -1047,6 +1047,10 @@ def known_organisations(texts: list[str]) -> dict[str, str]:
             name = _mentioned_name(m, text)
             if name:
                 full.setdefault(head.lower(), set()).add(name)
+        for name, acronym in _definitions(text):
+            # "la Commission nationale de l'informatique et des libertés (CNIL)": what a later
+            # "la CNIL" stands for
+            full.setdefault(acronym.lower(), set()).add(name)
     return called | {head: names.pop() for head, names in full.items() if len(names) == 1}
 
 
@@ -1088,6 +1092,12 @@ _DEFINED = re.compile(r"(?P<name>[A-ZÀ-Ý][\w’'-]*(?:\s+[\w’'-]+){1,7}?)\s+
 def defined_acronym(sentence: str) -> str | None:
     """The first name in ``sentence`` followed by an acronym made of its words' initials
     ("Conseil d'analyse économique (CAE)"), without the acronym."""
+    return next((name for name, _ in _definitions(sentence)), None)
+
+
+def _definitions(sentence: str):
+    """(name, acronym) of each name in ``sentence`` followed by an acronym of its words'
+    initials."""
     for m in _DEFINED.finditer(sentence):
         words = re.findall(r"[\w]+", m.group("name").replace("’", " ").replace("'", " "))
         initials = [unicodedata.normalize("NFD", w[0].upper())[0] for w in words]  # "économique": E
@@ -1105,8 +1115,8 @@ def defined_acronym(sentence: str) -> str | None:
             if len(picked) == len(acronym) and picked[0] == start and words[start][0].isupper():
                 name = m.group("name")
                 cut = name.find(words[start])
-                return name[cut:].strip()
-    return None
+                yield name[cut:].strip(), acronym
+                break
 
 
 # a document followed by the proper name of whoever made it: "une étude Odoxa-CGI", "a YouGov survey"
