@@ -722,6 +722,11 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if outlet and ctx.last_outlet:  # "note le quotidien", after "rapporte Le Parisien"
         ctx.bodies.add(ctx.last_outlet)
         return Attribution((ctx.last_outlet,), None, evidence)
+    alone = np.strip()
+    if alone in FIRST_NAMES and alone not in NOT_NAMES and " " not in alone:
+        # "grimace Rocco, patron d'un hôtel": a person the text calls by a first name alone
+        name = ctx.cast.add_name(alone)
+        return Attribution((name,), ctx.cast.roles.get(name), evidence)
     named_body = organisation_name(np, ctx.language)
     proper = None if named_body else _proper_organisation(np, any_name=bodies_by_name)
     if proper and proper not in INSTITUTIONS:
