@@ -116,7 +116,7 @@ def main() -> None:
         parser_state = "with spaCy's parser" if syntax.available("fr") else "spaCy's French model not installed:"
         for half, score in halves.items():
             print(f"real/{half:4} ({score.articles} articles) {score.summary().split('; dates')[0]}; "
-                  f"{score.ignored} spans labelled not speech")
+                  f"{score.ignored} spans labelled not speech, {score.terms_named} of them given a speaker")
             print(f"    {parser_state} speakers {score.speaker_accuracy:.3f}; cue rules alone "
                   f"{rules[half].speaker_accuracy:.3f}")
             print("    " + score.classes().replace("\n", "\n    "))
@@ -143,11 +143,15 @@ def main() -> None:
         count = len(list(folder.glob("*.txt")))
         print(f"  {half} half ({folder.relative_to(ROOT)}: {count} articles"
               + (", rules tuned on it)" if half == "dev" else ", never looked at while tuning)"))
-        for language, score in score_by_language(folder).items():
+        scores = score_by_language(folder)
+        for language, score in scores.items():
             print(f"    {language}  {score.summary()}")
             if args.errors in (half, "all"):
                 for error in score.errors:
                     print(f"        {error}")
+        right, matched = sum(s.speakers_right for s in scores.values()), sum(s.matched for s in scores.values())
+        print(f"    all speakers {right / matched:.3f} ({right}/{matched}); quoted terms given a speaker "
+              f"{sum(s.terms_named for s in scores.values())}/{sum(s.terms for s in scores.values())}")
     for name in ("labelled", "heldout"):
         score = score_labelled(ROOT / "benchmarks" / name, ROOT / "seeds")
         print(f"{name:9} {score.summary()}")

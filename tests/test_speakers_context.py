@@ -3,13 +3,15 @@ report, its subject, the speaker carried over paragraphs, roles with no named ho
 organisations. Articles are written here in the shapes real news takes (see
 benchmarks/real for the measure on real articles)."""
 
+import json
+
 import pytest
 
 from briefgen.detect import detect
 from briefgen.extract import extract
 from briefgen.extract.speakers import organisation_name
 from briefgen.ingest import ingest
-from briefgen.testing.evaluate import spans_match, speaker_right
+from briefgen.testing.evaluate import score_by_language, spans_match, speaker_right
 from conftest import speakers_of
 
 ARTICLE = """Jean Castex veut combattre le "séparatisme"
@@ -587,3 +589,17 @@ def test_a_determiner_that_opens_a_sentence_is_nobody(tmp_path):
     # "Chaque", "Côté" are no names of bodies that could speak
     assert found["une majoration en points de 5 %"][0] is None
     assert found["avancée"][0] is None
+
+
+def test_the_scorer_counts_quoted_terms_given_a_speaker(tmp_path):
+    # a term labelled not speech, which the rules give to the subject of its sentence: neither
+    # right nor wrong as a quotation, but counted as a term given a speaker
+    (tmp_path / "fr_1.txt").write_text(
+        "Le projet avance\n\nPARIS (AFP) - Jean Dupont a qualifié la situation de « préoccupante ».\n\n"
+        "« Nous sommes prêts », a déclaré Jean Dupont, le ministre.\n", encoding="utf-8")
+    (tmp_path / "labels.json").write_text(json.dumps({"fr_1.txt": {
+        "language": "fr", "published": None, "quotes": [["Nous sommes prêts", "Jean Dupont"]],
+        "not_speech": ["préoccupante"]}}), encoding="utf-8")
+    score = score_by_language(tmp_path)["fr"]
+    assert (score.predicted, score.matched, score.speakers_right) == (1, 1, 1)
+    assert (score.terms, score.terms_named) == (1, 1)

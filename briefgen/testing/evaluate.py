@@ -37,6 +37,10 @@ class Score:
     dates_right: int = 0
     metadata: int = 0  # labelled outlets and places
     metadata_right: int = 0
+    # spans labelled not speech (terms, titles, scare quotes) the extractor found, and how many
+    # it gave a speaker: a name a reader sees beside words nobody said
+    terms: int = 0
+    terms_named: int = 0
     errors: list[str] = field(default_factory=list)
 
     @property
@@ -111,10 +115,12 @@ def _score_file(score: Score, name: str, label: dict, item) -> None:
                 score.errors.append(f"{name}: {field_name} {got!r} != {label[field_name]!r}")
     ignored = {normalise(text) for text in label.get("not_speech", [])}
     expected = {normalise(text): speaker for text, speaker in label["quotes"]}
-    predicted = {}
+    predicted, terms = {}, {}
     for quote in item.quotes:
-        if normalise(quote.original) not in ignored:
-            predicted.setdefault(normalise(quote.original), quote.speaker)
+        (terms if normalise(quote.original) in ignored else predicted).setdefault(normalise(quote.original),
+                                                                                quote.speaker)
+    score.terms += len(terms)
+    score.terms_named += sum(speaker is not None for speaker in terms.values())
     score.expected += len(expected)
     score.predicted += len(predicted)
     for text, speaker in predicted.items():
@@ -228,6 +234,8 @@ def score_real(labels: dict, documents: dict, extract_fn) -> RealScore:
             label_q = gold[hit]
             if not label_q["speech"]:
                 score.ignored += 1
+                score.terms += 1
+                score.terms_named += quote.speaker is not None
                 continue
             score.predicted += 1
             score.matched += 1
