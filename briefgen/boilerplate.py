@@ -41,8 +41,11 @@ _DATE_FILLER = set(
 )
 # "Paris, 3 déc. (Cinktank.com) –", "BRUXELLES (AFP) -", "BERLIN, 27. November (dpa) -",
 # "МОСКВА, 27 ноября. /ТАСС/.", "САНКТ-ПЕТЕРБУРГ, 16 апреля 2026 — РИА Новости."
+# (a region in brackets may follow the place: "LA LONDE-LES-MAURES (Var), 14 août (AFP) -",
+# "São José dos Campos (SP), 3 de março de 2026 (Agência Brasil) –")
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)(?:\s*\([^\W\d_][^()\d,]{0,24}\)(?=\s*,))?"
+    r"\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
@@ -180,8 +183,8 @@ def dateline(para: str, *, first: bool = False) -> Dateline | None:
 
 
 def _plausible_place(place: str) -> bool:
-    words_ = place.split()
-    return 0 < len(words_) <= 4 and all(w[0].isupper() for w in words_ if len(w) > 2)
+    words_ = place.split()  # capitalised but for short particles ("São José dos Campos")
+    return 0 < len(words_) <= 4 and all(w[0].isupper() for w in words_ if len(w) > 3)
 
 
 def _whole_date(when: str) -> bool:

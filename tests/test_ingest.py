@@ -219,6 +219,11 @@ def test_markdown_front_matter(tmp_path):
      "ТАСС", "9 сентября."),
     ("ЕКАТЕРИНБУРГ, 3 фев — РИА Новости. Хоккейный клуб отправил тренера в отставку.", "Екатеринбург",
      "РИА Новости", "3 фев"),
+    # the place's department or state in brackets; a place with a short particle
+    ("LA LONDE-LES-MAURES (Var), 14 août (AFP) - Le feu a repris dans la nuit.", "La Londe-Les-Maures", "AFP",
+     "14 août"),
+    ("São José dos Campos (SP), 3 de março de 2026 (Agência Brasil) – O satélite entrou em órbita.",
+     "São José dos Campos", "Agência Brasil", "3 de março de 2026"),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
