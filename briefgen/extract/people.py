@@ -175,8 +175,11 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         tokens = tokens[first:]
         return " ".join(tokens if tokens[1] in FIRST_NAMES else _before_post(tokens))  # "Jan Peter van der Berg"
     particles = ("Le", "La", "De", "Du") if title else ()  # "M. Le Drian"
+    # a capitalised particle inside the name is no title ("Kristof De Wilde", Flemish)
     last_title_word = max((i for i, t in enumerate(tokens)
-                           if t in NOT_NAMES and t not in particles or _is_role_word(t)), default=-1)
+                           if t in NOT_NAMES and t not in particles
+                           and not (0 < i < len(tokens) - 1 and t.lower() in NAME_PARTICLES)
+                           or _is_role_word(t)), default=-1)
     if last_title_word >= 0:
         after_article = after_article or any(t in _ARTICLES for t in tokens[: last_title_word + 1])
         tokens = tokens[last_title_word + 1:]
