@@ -56,10 +56,11 @@ _AGENCY_FIRST = re.compile(
     r"^\((?P<outlet>[^()]{2,30})\)\s*[-–—]\s*(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*"
     r"(?P<when>[^()/\-–—]{2,40}?)\s*[-–—]\s+(?P<rest>.*)$"
 )
-# no agency: "Bologna, 3 marzo 2025 – Dodici anni…" (a whole date), "BRASÍLIA – A Câmara…" (a
-# place in capitals)
+# no agency: "Bologna, 3 marzo 2025 – Dodici anni…" (a whole date; "Ronda (Málaga), 2 de junio
+# de 2025.-" with its province), "BRASÍLIA – A Câmara…" (a place in capitals)
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)\s*,\s*(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)(?:\s*\([^\W\d_][^()\d,]{0,24}\))?\s*,\s*"
+    r"(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
 # (and its state or region: "ZANESVILLE, Ohio —"; a place of several words: "SÃO PAULO –")
 _PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ](?:[^\W\d_a-zà-ÿ]|['’ -]){2,30}?)"
                          r"(?:,\s*(?:[A-Z][a-z.]+|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z.]+)?)?"

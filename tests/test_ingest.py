@@ -224,6 +224,8 @@ def test_markdown_front_matter(tmp_path):
      "14 août"),
     ("São José dos Campos (SP), 3 de março de 2026 (Agência Brasil) – O satélite entrou em órbita.",
      "São José dos Campos", "Agência Brasil", "3 de março de 2026"),
+    ("Ronda (Málaga), 2 de junio de 2025.- La alcaldesa anunció este lunes su dimisión.", "Ronda", None,
+     "2 de junio de 2025."),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
