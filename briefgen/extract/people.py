@@ -43,8 +43,10 @@ _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
+# (a name may follow an elided "d'" or "qu'": "le film d'Hélène Marchetti", "qu'Emmanuel Macron")
 MENTION = re.compile(
-    rf"(?<![\w’'])(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
+    rf"(?:(?<![\w’'])|(?<=\b[dD]['’])|(?<=\b[qQ]u['’]))"
+    rf"(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
 )
 # the definite articles before a role, of every language ("la ministra", "der Minister"); not
 # those that are also other words ("a", "i", "de")

@@ -630,6 +630,9 @@ def _only_addressee(np: str) -> bool:
                              r"(?:l['’]|la\s+|le\s+|o\s+|a\s+)?[\w.-]+(?:\s+[\w.-]+)?\s*", rest))
 
 
+_ELIDED_NAME = re.compile(r"\b(?:[dD]|qu)['’][A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*")
+
+
 def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by_name: bool = True) -> Attribution:
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
@@ -658,7 +661,9 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         return _pronoun(first, ctx, evidence)
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
-    mentions = find_mentions(np)
+    # not a person named after an elided "d'" ("le député et soutien d'Alain Juppé"): someone
+    # the phrase relates to the speaker
+    mentions = [m for m in find_mentions(np) if not (m.start and np[m.start - 1] in "'’")]
     body_first = _ORGANISATION.match(np.strip())
     inside_body = False
     if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
@@ -689,7 +694,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             return Attribution((name,), np[single.end():].split(",")[0].strip(), evidence)
     # "Austin said", "le général Burkhard"; not the words of a body's name ("l'Agència Catalana
     # de Turisme", which the cast took for a person's)
-    surname = None if inside_body else ctx.cast.known_surname(np) or _recent_surname(np, ctx)
+    own = _ELIDED_NAME.sub("", np)  # not the name of someone the phrase relates to ("soutien d'Alain Juppé")
+    surname = None if inside_body else ctx.cast.known_surname(own) or _recent_surname(own, ctx)
     if surname:
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     role = find_role(np)
