@@ -47,9 +47,8 @@ def extract(doc: Document, summary_length: int = SUMMARY_LENGTH) -> SourceBrief:
     """Quotes (in reading order) and key sentences (best first) of one document."""
     quotes, sentence_speakers, ctx = _read(doc)
     shown = {name: role.text if role.text is not None else role.original for name, role in doc.roles}
-    statements = [_with_role(_full_name(st, ctx), ctx, shown) for st in quotes]
-    summary = [_with_role(_full_name(st, ctx), ctx, shown)
-               for st in _summary(doc, ctx, sentence_speakers, summary_length)]
+    statements = [_with_role(st, ctx, shown) for st in quotes]
+    summary = [_with_role(st, ctx, shown) for st in _summary(doc, ctx, sentence_speakers, summary_length)]
     return SourceBrief(document=doc, summary=tuple(summary), quotes=tuple(statements),
                        roles={name: shown.get(name, role) for name, role in ctx.cast.roles.items()})
 
@@ -300,17 +299,6 @@ def _headline(doc: Document, q: Quote) -> bool:
         return True
     text = doc.text_of(q.paragraph).strip()
     return text.startswith("- ") or len(text.split()) <= 12
-
-
-def _full_name(statement: Statement, ctx: Context) -> Statement:
-    """Each person speaking by the fullest name the whole text gives them: a quotation read
-    before the text named "Hélène Marchetti" in full was given to "Marchetti"."""
-    if not statement.speaker:
-        return statement
-    bodies = ctx.bodies | ctx.named_bodies | set(ctx.organisations.values())
-    names = [name if name in bodies else ctx.cast.full_name(name) for name in statement.speaker.split(", ")]
-    speaker = ", ".join(dict.fromkeys(names))
-    return statement if speaker == statement.speaker else replace(statement, speaker=speaker)
 
 
 def _with_role(statement: Statement, ctx: Context, shown: dict[str, str]) -> Statement:
