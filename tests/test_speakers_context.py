@@ -603,3 +603,16 @@ def test_the_scorer_counts_quoted_terms_given_a_speaker(tmp_path):
     score = score_by_language(tmp_path)["fr"]
     assert (score.predicted, score.matched, score.speakers_right) == (1, 1, 1)
     assert (score.terms, score.terms_named) == (1, 1)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body's own name after words that only say what it is
+    ("« Nous allons prendre ces faits très au sérieux », a assuré le groupe Vermeil Santé.", "Vermeil Santé"),
+    ("«Daría oxígeno a los precios», señaló la organización agraria COAG Jaén.", "COAG Jaén"),
+    # a head of the name, and a genitive, stay
+    ("« Nous ne céderons pas », a déclaré le syndicat de police Alliance.", "syndicat de police Alliance"),
+    ("« Le virus circule », a indiqué l'Institut Pasteur.", "Institut Pasteur"),
+])
+def test_a_body_is_named_without_what_it_is(tmp_path, text, speaker):
+    found = speakers_of(tmp_path, "Titre\n\n" + text + "\n")
+    assert next(iter(found.values()))[0] == speaker

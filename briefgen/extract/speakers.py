@@ -36,6 +36,7 @@ from .lexicon import (
     INDEFINITE,
     INSTITUTIONS,
     MEDIA,
+    NAME_PARTICLES,
     NOT_NAMES,
     ORGANISATION_ADJECTIVE_ENDINGS,
     ORGANISATION_ARTICLES,
@@ -739,7 +740,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
     organisation = named_body or proper
     if organisation:
-        name = ctx.organisations.get(organisation.lower(), organisation)
+        name = ctx.organisations.get(organisation.lower(), _proper_after_description(organisation))
         head = name.split()[0]
         named = ctx.organisations.get(head)
         if named and named != name and head in ORGANISATION_DESCRIPTIONS and _DESCRIBED_BODY.match(name):
@@ -765,6 +766,25 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
             ctx.phrases[phrase_key(np)] = person
             return Attribution((person,), ctx.cast.roles.get(person), evidence)
     return Attribution((), None, evidence, phrase_key(np) if role or described else None)
+
+
+def _proper_after_description(name: str) -> str:
+    """A body's own name after words that only say what it is: "groupe Vermeil Santé" →
+    "Vermeil Santé", "organización agraria COAG Jaén" → "COAG Jaén", "Werkgeversorganisatie
+    Voka" → "Voka" (a compound whose end is such a word); "syndicat de police Alliance" and
+    "Institut Pasteur" stay whole."""
+    words = name.split()
+    first, low = words[0], words[0].lower()
+    described = (first == low or first.isupper()) and low in ORGANISATION_DESCRIPTIONS
+    compound = first[:1].isupper() and any(low.endswith(d) and len(low) >= len(d) + 4
+                                           for d in ORGANISATION_DESCRIPTIONS)
+    if len(words) < 2 or not (described or compound):
+        return name
+    k = 1
+    while k < len(words) - 1 and words[k].islower() and words[k] not in NAME_PARTICLES:
+        k += 1  # an adjective: "agraria"
+    rest = words[k:]
+    return " ".join(rest) if rest[0][:1].isupper() else name
 
 
 # a proper name going on with lower-case words of another language: "Eurogroup for animals"
