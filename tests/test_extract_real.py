@@ -42,20 +42,20 @@ def test_multilingual_inbox_development_half():
         # es_23 ("VALLADOLID, 20 dic." with "este viernes" and "para 2025") is labelled without
         # a year, as the labels read weekdays; briefgen infers 2024 from them (dates.infer_year)
         assert score.date_accuracy >= 0.9 and score.metadata_right == score.metadata, (language, score.errors)
-        assert score.speaker_accuracy >= 0.62, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.73
+        assert score.speaker_accuracy >= 0.7, (language, score.errors)
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.76
 
 
 def test_multilingual_inbox_test_half():
     """Never tuned on (fourteen articles a language): the floors only keep what the rules and the
-    learnt ranking reach on articles they were not fitted to (speakers 0.66 overall now)."""
+    learnt ranking reach on articles they were not fitted to (speakers 0.72 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
-        assert score.speaker_accuracy >= 0.45, language
+        assert score.speaker_accuracy >= 0.6, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.63
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.71
 
 
 @pytest.mark.parametrize("article, expected", [
