@@ -616,3 +616,14 @@ def test_the_scorer_counts_quoted_terms_given_a_speaker(tmp_path):
 def test_a_body_is_named_without_what_it_is(tmp_path, text, speaker):
     found = speakers_of(tmp_path, "Titre\n\n" + text + "\n")
     assert next(iter(found.values()))[0] == speaker
+
+
+def test_a_name_after_an_elided_de_is_a_person_without_that_role(tmp_path):
+    text = ("César 2026\n\nPARIS (AFP) - « Les Fantômes de Sète », premier long métrage d'Hélène Marchetti, "
+            "a remporté cinq César.\n\nInterrogée en coulisses, Mme Marchetti est restée évasive. "
+            "« J'ai besoin de dormir », a-t-elle dit.\n")
+    path = tmp_path / "fr.txt"
+    path.write_text(text, encoding="utf-8")
+    quote = extract(detect(ingest(path))).quotes[-1]
+    # the film's words before her name ("premier long métrage d'") are no role of hers
+    assert (quote.speaker, quote.role) == ("Hélène Marchetti", None)

@@ -415,6 +415,8 @@ _CONJUNCTION = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in T
 def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     """The role just before a name: "le secrétaire général de l’OTAN, [Jens Stoltenberg]"."""
     window = text[max(0, start - 140) : start]
+    if re.search(r"\b(?:[dD]|qu)['’]$", window):
+        return None  # "premier long métrage d'[Hélène Marchetti]": what is hers, not her role
     best = None
     for r in _ROLE.finditer(window):
         between = window[r.end() :]
