@@ -1014,12 +1014,12 @@ _ORGANISATION = re.compile(
     + (r"|(?-i:[A-ZÄÖÜ])[\w-]*(?:" + "|".join(ORGANISATION_COMPOUNDS) + ")" if ORGANISATION_COMPOUNDS else "")
     + r")\b.*)$|^(?:(?:le|la|les|l['’]|the)\s*)(?P<acronym>(?-i:[A-Z][A-Z0-9]{1,9})\b.*)$",
     re.IGNORECASE | re.DOTALL)
-# a name stops at a comma, at one of the languages' end words, or at a participle ("le
-# ministère répondant aux accusations")
 def _end_of_name(words: tuple[str, ...]) -> re.Pattern:
     return re.compile(r"\s*(?:[,;]|\s(?:" + "|".join(words) + r")\b|\s[a-zà-ÿ]{3,}ant\b)", re.IGNORECASE)
 
 
+# a name stops at a comma, at an end word (of every language, or of the paragraph's language),
+# or at a participle ("le ministère répondant aux accusations")
 _ORGANISATION_END = _end_of_name(ORGANISATION_END)
 _ORGANISATION_END_OF = {code: _end_of_name(words) for code, words in ORGANISATION_END_OF.items()}
 
