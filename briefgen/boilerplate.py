@@ -39,12 +39,13 @@ _DATE_FILLER = set(
     vendredi samedi dimanche monday tuesday wednesday thursday friday saturday sunday
     par by créé""".split()
 )
+# a region in brackets after the place, before the comma: "LA LONDE-LES-MAURES (Var), 14 août
+# (AFP) -", "São José dos Campos (SP), 3 de março de 2026 (Agência Brasil) –"
+_REGION_IN_BRACKETS = r"(?:\s*\([^\W\d_][^()\d,]{0,24}\)(?=\s*,))?"
 # "Paris, 3 déc. (Cinktank.com) –", "BRUXELLES (AFP) -", "BERLIN, 27. November (dpa) -",
 # "МОСКВА, 27 ноября. /ТАСС/.", "САНКТ-ПЕТЕРБУРГ, 16 апреля 2026 — РИА Новости."
-# (a region in brackets may follow the place: "LA LONDE-LES-MAURES (Var), 14 août (AFP) -",
-# "São José dos Campos (SP), 3 de março de 2026 (Agência Brasil) –")
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)(?:\s*\([^\W\d_][^()\d,]{0,24}\)(?=\s*,))?"
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)" + _REGION_IN_BRACKETS +
     r"\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
     r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
     r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
@@ -59,7 +60,7 @@ _AGENCY_FIRST = re.compile(
 # no agency: "Bologna, 3 marzo 2025 – Dodici anni…" (a whole date; "Ronda (Málaga), 2 de junio
 # de 2025.-" with its province), "BRASÍLIA – A Câmara…" (a place in capitals)
 _PLACE_DATE = re.compile(
-    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)(?:\s*\([^\W\d_][^()\d,]{0,24}\))?\s*,\s*"
+    r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)" + _REGION_IN_BRACKETS + r"\s*,\s*"
     r"(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
 # (and its state or region: "ZANESVILLE, Ohio —"; a place of several words: "SÃO PAULO –")
 _PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ](?:[^\W\d_a-zà-ÿ]|['’ -]){2,30}?)"

@@ -31,6 +31,11 @@ def _all(section: str, key: str) -> list:
     return list(dict.fromkeys(item for lang in DATA.values() for item in lang.get(section, {}).get(key, [])))
 
 
+def _of(code: str, section: str, key: str, empty=()):
+    """One language's value at ``[section] key`` (``empty`` when it has none)."""
+    return DATA[code].get(section, {}).get(key, empty)
+
+
 def _merged(section: str, key: str) -> dict:
     merged: dict = {}
     for lang in DATA.values():
@@ -91,27 +96,27 @@ FEMININE_ROLE_WORDS = frozenset(_all("people", "feminine_role_words"))
 SINGULAR_PRONOUNS = _merged("people", "singular_pronouns")
 PLURAL_PRONOUNS = frozenset(_all("people", "plural_pronouns"))
 # each language's own: Portuguese "ele" is "he", Romanian "ele" is "they"
-PRONOUNS_OF = {code: (DATA[code].get("people", {}).get("singular_pronouns", {}),
-                      frozenset(DATA[code].get("people", {}).get("plural_pronouns", [])))
+PRONOUNS_OF = {code: (_of(code, "people", "singular_pronouns", {}),
+                      frozenset(_of(code, "people", "plural_pronouns")))
                for code in LANGUAGES}
 # each language's determiners, indefinite ("un", "a", "ein") and definite ("le", "the", "der"):
 # which one opens a cue's speaker phrase tells an unnamed speaker from a known one
-DETERMINERS_OF = {code: (frozenset(DATA[code].get("people", {}).get("indefinite", [])),
-                         frozenset(DATA[code].get("organisations", {}).get("articles", []))
-                         | frozenset(DATA[code].get("people", {}).get("description_determiners", {})))
+DETERMINERS_OF = {code: (frozenset(_of(code, "people", "indefinite")),
+                         frozenset(_of(code, "organisations", "articles"))
+                         | frozenset(_of(code, "people", "description_determiners", {})))
                   for code in LANGUAGES}
 # each language's verbs of saying, one word each ("informou", "confirmou", "a déclaré"'s
 # "déclaré"): a body's name ends before one
 REPORTING_WORDS_OF = {code: frozenset(w.lower() for key in ("verbs", "participles", "present")
-                                      for w in DATA[code].get("reporting", {}).get(key, []) if " " not in w)
+                                      for w in _of(code, "reporting", key) if " " not in w)
                       for code in LANGUAGES}
 # each language's nouns for a source it does not name ("source", "fuentes", "источник")
-SOURCES_OF = {code: frozenset(DATA[code].get("people", {}).get("sources", [])) for code in LANGUAGES}
+SOURCES_OF = {code: frozenset(_of(code, "people", "sources")) for code in LANGUAGES}
 # each language's determiners of a plural noun, and (where articles do not tell: "the") the
 # endings of plural nouns and of the singular nouns that end so too
-PLURALS_OF = {code: (frozenset(DATA[code].get("people", {}).get("plural_determiners", [])),
-                     tuple(DATA[code].get("people", {}).get("plural_endings", [])),
-                     tuple(DATA[code].get("people", {}).get("singular_endings", [])))
+PLURALS_OF = {code: (frozenset(_of(code, "people", "plural_determiners")),
+                     tuple(_of(code, "people", "plural_endings")),
+                     tuple(_of(code, "people", "singular_endings")))
               for code in LANGUAGES}
 # indefinite in some language and definite in none ("o" is Portuguese "the")
 INDEFINITE = frozenset().union(*(i for i, _ in DETERMINERS_OF.values())) - frozenset().union(
@@ -132,8 +137,7 @@ ORGANISATION_HEADS = tuple(_all("organisations", "heads"))
 ORGANISATION_END = tuple(_all("organisations", "end_words"))
 # each language's own end words: Portuguese "das" goes on a name ("Conselho das Finanças
 # Públicas") where German "das" ends one
-ORGANISATION_END_OF = {code: tuple(DATA[code].get("organisations", {}).get("end_words", [])
-                                   + DATA["common"].get("organisations", {}).get("end_words", []))
+ORGANISATION_END_OF = {code: (*_of(code, "organisations", "end_words"), *_of("common", "organisations", "end_words"))
                        for code in LANGUAGES}
 ORGANISATION_ARTICLES = tuple(sorted(set(_all("organisations", "articles")), key=len, reverse=True))
 ORGANISATION_COMPOUNDS = tuple(sorted(set(_all("organisations", "compound_suffixes")), key=len, reverse=True))

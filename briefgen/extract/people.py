@@ -43,7 +43,9 @@ _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
-# (a name may follow an elided "d'" or "qu'": "le film d'Hélène Marchetti", "qu'Emmanuel Macron")
+# (a name may follow an elided "d'" or "qu'": "le film d'Hélène Marchetti", "qu'Emmanuel Macron";
+# the lookbehinds are ELISION's alternatives, one fixed width each)
+ELISION = r"\b(?:[dD]|[qQ]u)['’]"
 MENTION = re.compile(
     rf"(?:(?<![\w’'])|(?<=\b[dD]['’])|(?<=\b[qQ]u['’]))"
     rf"(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
@@ -412,11 +414,17 @@ _CONJUNCTION = re.compile(r"(?<![\w’'])(?:" + "|".join(re.escape(w) for w in T
                           re.IGNORECASE)
 
 
+def after_elision(text: str, start: int) -> bool:
+    """The name at ``start`` follows an elided "d'" or "qu'" ("soutien d'[Alain Juppé]"): it is
+    whom the words before relate to, not their subject."""
+    return re.search(ELISION + "$", text[max(0, start - 4) : start]) is not None  # with the character before it
+
+
 def role_before(text: str, start: int) -> tuple[str, str, str | None] | None:
     """The role just before a name: "le secrétaire général de l’OTAN, [Jens Stoltenberg]"."""
-    window = text[max(0, start - 140) : start]
-    if re.search(r"\b(?:[dD]|qu)['’]$", window):
+    if after_elision(text, start):
         return None  # "premier long métrage d'[Hélène Marchetti]": what is hers, not her role
+    window = text[max(0, start - 140) : start]
     best = None
     for r in _ROLE.finditer(window):
         between = window[r.end() :]

@@ -63,7 +63,18 @@ from .lexicon import (
     STOPWORDS,
     THAT,
 )
-from .people import ADJUNCT, FIRST_NAMES, Cast, _first_surname, _has_verb, find_mentions, find_role, role_gender
+from .people import (
+    ADJUNCT,
+    ELISION,
+    FIRST_NAMES,
+    Cast,
+    _first_surname,
+    _has_verb,
+    after_elision,
+    find_mentions,
+    find_role,
+    role_gender,
+)
 
 _W = r"[\w’'-]+"
 
@@ -631,7 +642,7 @@ def _only_addressee(np: str) -> bool:
                              r"(?:l['’]|la\s+|le\s+|o\s+|a\s+)?[\w.-]+(?:\s+[\w.-]+)?\s*", rest))
 
 
-_ELIDED_NAME = re.compile(r"\b(?:[dD]|qu)['’][A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*")
+_ELIDED_NAME = re.compile(ELISION + r"[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)*")
 
 
 def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by_name: bool = True) -> Attribution:
@@ -664,7 +675,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         return Attribution((), None, evidence)
     # not a person named after an elided "d'" ("le député et soutien d'Alain Juppé"): someone
     # the phrase relates to the speaker
-    mentions = [m for m in find_mentions(np) if not (m.start and np[m.start - 1] in "'’")]
+    mentions = [m for m in find_mentions(np) if not after_elision(np, m.start)]
     body_first = _ORGANISATION.match(np.strip())
     inside_body = False
     if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
