@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import TITLE, Document, Quote, SourceBrief, Statement
 from ..text import split_sentences, words
 from .keysentences import rank_sentences
-from .lexicon import LANGUAGES
+from .lexicon import DETERMINERS_OF, LANGUAGES
 from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
 from .ranking import guessed, rank, unnamed
@@ -143,10 +143,45 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                               doc.language_of(q.paragraph)))
               for q, found in quotes]
     quotes = rank(doc, ctx, quotes, _sentence_spans)
+    quotes = _fullest_body_names(quotes, ctx)
     return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
+def _fullest_body_names(quotes: list, ctx: Context) -> list:
+    """A body named by part of its name ("ministerie van Klimaat", "rechtbank") is the one
+    body the text names in full that holds those words ("ministerie van Klimaat en Groene
+    Groei", "rechtbank Rotterdam")."""
+    names = set(ctx.named_bodies) | set(ctx.organisations.values()) | {
+        s for _, found in quotes for s in found.speakers if s in ctx.bodies}
+    people = set(ctx.cast.full_names)
+    out = []
+    for q, found in quotes:
+        if found.speakers and any(s in ctx.bodies or s not in people for s in found.speakers):
+            speakers = tuple(_fuller(s, names) if s not in people else s for s in found.speakers)
+            found = replace(found, speakers=speakers) if speakers != found.speakers else found
+        out.append((q, found))
+    return out
+
+
+def _fuller(name: str, names: set[str]) -> str:
+    """The one longer body name holding ``name``; a common noun alone ("tribunal") stands
+    for a body the context gives, and a longer name must be a proper one (not "association
+    mandatée")."""
+    if " " not in name and name.islower():
+        return name
+    padded = re.compile(r"(?<![\w’'-])" + re.escape(name) + r"(?![\w’'-])", re.IGNORECASE)
+    longer = set()
+    for n in names:
+        extra = padded.sub(" ", n).split() if len(n) > len(name) else []
+        if (padded.search(n) and any(w.lower() not in _DETERMINERS for w in extra)
+                and (n[:1].isupper() or any(w[:1].isupper() for w in extra))):
+            longer.add(n)
+    return longer.pop() if len(longer) == 1 else name
+
+
 CARRIED = "speaker of the sentences before"
+# every language's articles and determiners: "A Agência …" is no longer name than "Agência …"
+_DETERMINERS = frozenset(w.lower() for pair in DETERMINERS_OF.values() for words in pair for w in words)
 # a clause whose subject is a demonstrative description: "Ce scientifique …", "…, cette élue …"
 _DEMONSTRATIVE_SUBJECT = re.compile(
     r"(?:^|,\s+)((?:ce|cet|cette)\s+[a-zàâçéèêëîïôûùüÿœ-]{4,})\b(?![^,]*,\s+(?:ce|cet|cette)\s)", re.IGNORECASE)
