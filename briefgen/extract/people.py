@@ -20,6 +20,7 @@ from .lexicon import (
     HONORIFICS,
     NAME_PARTICLES,
     NOT_NAMES,
+    NOUN_ENDINGS,
     ORGANISATION_ARTICLES,
     ORGANISATION_END,
     ORGANISATION_HEADS,
@@ -190,6 +191,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         title = None if last_title_word >= 0 and tokens and title is None else title
     while tokens and tokens[0].lower() in NAME_PARTICLES:
         tokens.pop(0)
+    if any(_common_noun(t) for t in tokens):
+        return None  # "Sondersitzung des Stadtrats", "Verdächtige Transaktionen": German nouns
     if any(_body_word(t) for t in tokens):
         return None  # "Partido Popular", "Conselho de Ministros": a body, not a person
     if not tokens or (after_article and not title):
@@ -197,6 +200,11 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if len(tokens) < 2 and not title:
         return None
     return " ".join(_before_post(tokens))
+
+
+def _common_noun(token: str) -> bool:
+    """A capitalised common noun or adjective by its ending (``words.noun_endings``)."""
+    return len(token) >= 8 and token.lower().endswith(NOUN_ENDINGS)
 
 
 def _body_word(token: str) -> bool:

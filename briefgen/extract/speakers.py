@@ -667,6 +667,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if low.startswith(phrase):
             return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
     first = low.split()[0] if low.split() else ""
+    if (first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and " " in np.strip():
+        told = np.strip().split(None, 1)[1]
+        if _only_addressee(told) or _drop_filler(told + " ") != told + " ":
+            np = low = first  # "sagte er der Deutschen Presse-Agentur": he, to the agency
     # a pronoun stands alone ("il", "elle-même"); "Il commissario" is an Italian article
     if ((first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and not find_mentions(np) and not find_role(np)
             and not organisation_name(np)):  # "El Ministerio": the Spanish article, not Romanian "el"
