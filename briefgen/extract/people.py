@@ -78,9 +78,10 @@ class Mention:
 
 
 _ARTICLE_BEFORE = re.compile(
-    r"(?:\b(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|en|sur|dans|chez|par|the|a|an|of|on|at|in)"
+    r"(?:\b(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|en|sur|dans|chez|par|the|a|an|of|on|at|in|"
+    r"der|die|das|den|dem|im|am|vom|zum|zur|beim|ein|eine|einer|einem|eines)"
     r"\s*)$", re.IGNORECASE)
-_ARTICLES = frozenset("The Le La Les L' L’".split())
+_ARTICLES = frozenset("The Le La Les L' L’ Der Die Das Den Dem".split())
 
 
 class _FirstNames(dict):
