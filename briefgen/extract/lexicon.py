@@ -125,7 +125,8 @@ FIRST_PERSON = frozenset(w.lower() for w in _all("people", "first_person"))
 PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))
-NOT_NAMES = frozenset(_all("words", "not_names") + _calendar_words())
+CALENDAR_WORDS = frozenset(_calendar_words())
+NOT_NAMES = frozenset(_all("words", "not_names")) | CALENDAR_WORDS
 # endings of common nouns in a language that capitalises them ("Sondersitzung"): no name's word
 NOUN_ENDINGS = tuple(sorted(set(_all("words", "noun_endings")), key=len, reverse=True))
 # month and weekday names as written in running text: a sentence naming one dates its fact

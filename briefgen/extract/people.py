@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .lexicon import (
     ADJUNCTS,
+    CALENDAR_WORDS,
     CASE_ENDINGS,
     COMPOUND_ROLES,
     ENGLISH_REPORTING,
@@ -135,7 +136,7 @@ def find_mentions(text: str) -> list[Mention]:
             clause = re.split(r"[.;:!?]", lead)[-1]
             after_role = bool(find_role(clause)) or any(_is_role_word(w) for w in re.findall(r"[\w’'-]+", clause))
         names = [n for n in (_clean_name(m.group("name"), title, preceded, after_role),
-                             _clean_name(m.group("name2"), title)) if n]
+                             _clean_name(m.group("name2"), title, preceded)) if n]
         if m.group("name2") and len(names) < 2:
             # "Washington et Bruxelles": one side is not a person, so neither is taken as one
             names = [n for n in names if n and (title or len(n.split()) >= 2)][:1]
@@ -174,7 +175,9 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         return None
     tokens = name.split()
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
-    if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du") for t in tokens[first + 1:]):
+    if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du")
+                                     and not _after_particle(tokens, i)
+                                     for i, t in enumerate(tokens[first + 1:], first + 1)):
         k = first - 1  # "Horațiu Bogdan Crișan": a first name briefgen does not know, before one it does
         if k >= 0 and _another_first_name(tokens[k]) and (after_role if k == 0 else _is_role_word(tokens[k - 1])):
             first = k
@@ -201,6 +204,12 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if len(tokens) < 2 and not title:
         return None
     return " ".join(_before_post(tokens))
+
+
+def _after_particle(tokens: list[str], i: int) -> bool:
+    """``tokens[i]``, a month's name, follows a name's particle: a surname ("Giovanna Di
+    Marzo", "Juan de Mayo"), not a date."""
+    return tokens[i] in CALENDAR_WORDS and tokens[i - 1].lower() in NAME_PARTICLES
 
 
 def _common_noun(token: str) -> bool:

@@ -667,12 +667,12 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if low.startswith(phrase):
             return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
     first = low.split()[0] if low.split() else ""
-    if (first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and " " in np.strip():
+    if _a_pronoun(first, ctx.language) and " " in np.strip():
         told = np.strip().split(None, 1)[1]
         if _only_addressee(told) or _drop_filler(told + " ") != told + " ":
             np = low = first  # "sagte er der Deutschen Presse-Agentur": he, to the agency
     # a pronoun stands alone ("il", "elle-même"); "Il commissario" is an Italian article
-    if ((first in SINGULAR_PRONOUNS or first in PLURAL_PRONOUNS) and not find_mentions(np) and not find_role(np)
+    if (_a_pronoun(first, ctx.language) and not find_mentions(np) and not find_role(np)
             and not organisation_name(np)):  # "El Ministerio": the Spanish article, not Romanian "el"
         return _pronoun(first, ctx, evidence)
     if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
@@ -1263,6 +1263,15 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
 
 _REPORTING_WORDS = frozenset().union(*REPORTING_WORDS_OF.values())
 _TRAILING_ACRONYM = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)$")
+
+
+def _a_pronoun(word: str, language: str | None) -> bool:
+    """``word`` (lower case) is a subject pronoun in the paragraph's language: Italian "il"
+    is an article ("Il Corpo forestale … ha spiegato"), French "il" a pronoun."""
+    singular, plural = PRONOUNS_OF.get(language or "", ({}, frozenset()))
+    if singular:
+        return word in singular or word in plural
+    return word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS
 
 
 def _pronoun_kind(pron: str, ctx: Context) -> tuple[str | None, bool]:
