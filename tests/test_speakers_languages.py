@@ -345,3 +345,66 @@ def test_a_pronoun_is_read_as_its_paragraph_language_uses_it(tmp_path):
     # Portuguese "ele" is "he" (Romanian "ele" is "they"); a "Centro" is a body, no person
     found = speakers_of(tmp_path, text)
     assert found["inclusive nos fins de semana e feriados"] == ("Henrique Bastos Figueiredo", "Segundo ele")
+
+
+RUSSIAN_DECLINED = """Хоккейный клуб сменил тренера
+
+ЕКАТЕРИНБУРГ, 12 января. /ТАСС/. Клуб расторг контракт с главным тренером Олегом Сурковым после восьми поражений подряд.
+
+«Мы почти месяц играли без двух центральных нападающих», — сказал Сурков журналистам.
+
+Пожар на заводе произошел ночью. Прокуратура Челябинской области сообщила о начале проверки. «По результатам проверки будет дана правовая оценка», — сообщили в надзорном ведомстве.
+
+В министерстве экологии Челябинской области заявили, что «превышений концентраций не зафиксировано».
+"""
+
+
+def test_russian_names_and_bodies_in_the_nominative(tmp_path):
+    pytest.importorskip("pymorphy3")
+    found = speakers_of(tmp_path, RUSSIAN_DECLINED)
+    # named only in the instrumental ("с … Олегом Сурковым"): the reader's "Олег Сурков"
+    assert found["Мы почти месяц играли без двух центральных нападающих"][0] == "Олег Сурков"
+    # "в надзорном ведомстве": the body that spoke last; "в министерстве …": its name in the nominative
+    assert found["По результатам проверки будет дана правовая оценка"][0] == "Прокуратура Челябинской области"
+    assert found["превышений концентраций не зафиксировано"][0].lower() == "министерство экологии челябинской области"
+
+
+def test_nominative_forms_from_the_analyser():
+    pytest.importorskip("pymorphy3")
+    from briefgen.extract.morphology import nominative_head, nominative_name
+
+    assert nominative_name("Натальи Гурьевой") == "Наталья Гурьева"
+    assert nominative_name("Андрея Колесникова") == "Андрей Колесников"  # his genitive, not her nominative
+    assert nominative_name("Ирина Белоусова") == "Ирина Белоусова"
+    assert nominative_name("Jean Dupont") == "Jean Dupont"
+    assert nominative_head("Объединенной судостроительной корпорации", "ru") == "Объединенная судостроительная корпорация"
+    assert nominative_head("МИД России", "ru") == "МИД России"  # an acronym is not declined
+    assert nominative_head("Ministerului Sănătății", "ro") == "Ministerului Sănătății"  # no analyser
+
+
+def test_german_nouns_articles_and_pronouns_before_an_addressee(tmp_path):
+    text = ("Oberbürgermeister tritt zurück\n\nQuedlinburg (dpa) - Der Oberbürgermeister Matthias Kühnel hat in einer "
+            "Sondersitzung des Stadtrats seinen Rücktritt angekündigt. „Dieses Kapitel ist für mich abgeschlossen“, "
+            "sagte er der Deutschen Presse-Agentur. Steigende Sozialausgaben ließen „kaum Spielraum“.\n\n"
+            "Der Hamburger Hafen meldet Verluste. Zwei Arbeiter sagten: „Wir wissen nichts.“\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Dieses Kapitel ist für mich abgeschlossen"][0] == "Matthias Kühnel"  # he, to the agency
+    # capitalised German nouns are no people: nobody named says these
+    assert found["kaum Spielraum"][0] != "Steigende Sozialausgaben"
+    assert found["Wir wissen nichts."][0] not in ("Zwei Arbeiter", "Hamburger Hafen")
+
+
+def test_an_italian_article_is_no_pronoun_and_a_month_may_be_a_surname(tmp_path):
+    text = ("Incendio nel Montiferru\n\n(ANSA) - ORISTANO, 24 LUG - Seicento persone evacuate tra Cuglieri e Santu "
+            "Lussurgiu. Il Corpo forestale ha spiegato che il vento soffiava \"fino a 70 chilometri orari\".\n\n"
+            "\"Invasi mai così vuoti\", ha detto la presidente dell'azienda, Giovanna Di Marzo.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["fino a 70 chilometri orari"][0] == "Corpo forestale"
+    assert found["Invasi mai così vuoti"][0] == "Giovanna Di Marzo"
+
+
+def test_a_body_named_by_part_of_its_name_is_the_one_named_in_full(tmp_path):
+    text = ("Streik im Hafen\n\nHamburg (dpa) - Der Zentralverband der deutschen Seehafenbetriebe (ZDS) hat ein neues "
+            "Angebot vorgelegt. Es sei „ein faires Angebot“, erklärte der Zentralverband am Abend.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["ein faires Angebot"][0] == "Zentralverband der deutschen Seehafenbetriebe"

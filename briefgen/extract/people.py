@@ -32,6 +32,7 @@ from .lexicon import (
     THAT,
     TITLES,
 )
+from .morphology import nominative_name
 
 # letters by case, Latin (with Extended-A/B: "Geoană", "Rinkēvičs"), Greek and Cyrillic
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -293,6 +294,7 @@ class Cast:
         Сурковым", declined, → "Олег Сурков"), or itself."""
         if len(name.split()) == 1:
             return self.resolve_surname(name)
+        name = nominative_name(name)  # "Натальи Гурьевой": "Наталья Гурьева"
         longer = self._longer_form(name)
         if longer != name or name in self.full_names:
             return longer

@@ -63,6 +63,7 @@ from .lexicon import (
     STOPWORDS,
     THAT,
 )
+from .morphology import nominative_head
 from .people import (
     ADJUNCT,
     ELISION,
@@ -760,7 +761,7 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         named = ctx.organisations.get(head)
         if named and named != name and head in ORGANISATION_DESCRIPTIONS and _DESCRIBED_BODY.match(name):
             name = named  # "l'association de défense de la communauté LGBT", after "l'association SOS Homophobie"
-        elif name.islower() and head in ORGANISATION_DESCRIPTIONS:
+        elif name.islower() and _described_head(name) in ORGANISATION_DESCRIPTIONS:
             if ctx.last_named_body and ctx.last_named_body.lower().startswith(head):
                 name = ctx.last_named_body  # "le centre basé en Floride", after "le Centre national des ouragans"
             elif ctx.last_body:
@@ -1228,6 +1229,7 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
     first, _, rest = np.partition(" ")
     if first.lower() in ORGANISATION_SPEAKING_IN and rest:
         np = rest  # "в МИД России (отметили)"
+    np = nominative_head(np, language)  # "в министерстве экологии": "министерство экологии"
     m = _ORGANISATION.match(np)
     if not m:
         # adjectives before the head, in languages that put them there ("Объединенная
@@ -1263,6 +1265,16 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
 
 _REPORTING_WORDS = frozenset().union(*REPORTING_WORDS_OF.values())
 _TRAILING_ACRONYM = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)$")
+
+
+def _described_head(name: str) -> str:
+    """The noun of a body's description, after the adjectives of languages that put them
+    first ("надзорное ведомство": "ведомство")."""
+    words = name.split()
+    k = 0
+    while k < len(words) - 1 and words[k].endswith(ORGANISATION_ADJECTIVE_ENDINGS):
+        k += 1
+    return words[k] if words else ""
 
 
 def _a_pronoun(word: str, language: str | None) -> bool:
