@@ -408,3 +408,11 @@ def test_a_body_named_by_part_of_its_name_is_the_one_named_in_full(tmp_path):
             "Angebot vorgelegt. Es sei „ein faires Angebot“, erklärte der Zentralverband am Abend.\n")
     found = speakers_of(tmp_path, text)
     assert found["ein faires Angebot"][0] == "Zentralverband der deutschen Seehafenbetriebe"
+
+
+def test_a_name_after_a_long_run_of_capitalised_words_is_whole():
+    from briefgen.extract.people import find_mentions
+
+    # the post's words and the name make one run of nine capitalised words: the name keeps its end
+    text = "Según la catedrática de Derecho Mercantil de la Universidad de Alicante Marta Esquerdo Ibáñez, la"
+    assert [m.names for m in find_mentions(text)] == [("Marta Esquerdo Ibáñez",)]

@@ -20,6 +20,7 @@ _OBLIQUE = frozenset({"gent", "datv", "accs", "ablt", "loct", "gen2", "loc2", "a
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
+@cache
 def _analysers() -> dict[str, str]:
     return {code: lang["morphology"]["analyser"] for code, lang in DATA.items()
             if lang.get("morphology", {}).get("analyser")}

@@ -43,7 +43,7 @@ _CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LO
 # Deutschen Presse-Agentur" is a name and the one it was said to; Catalan "i" ("Roigé i Pons")
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
          r"do|dos|bin|al|el|i)")
-_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,5}}"
+_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,8}}"
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
 # (a name may follow an elided "d'" or "qu'": "le film d'Hélène Marchetti", "qu'Emmanuel Macron";
