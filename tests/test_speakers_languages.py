@@ -416,3 +416,12 @@ def test_a_name_after_a_long_run_of_capitalised_words_is_whole():
     # the post's words and the name make one run of nine capitalised words: the name keeps its end
     text = "Según la catedrática de Derecho Mercantil de la Universidad de Alicante Marta Esquerdo Ibáñez, la"
     assert [m.names for m in find_mentions(text)] == [("Marta Esquerdo Ibáñez",)]
+
+
+def test_a_ministry_cut_before_its_listed_domains_gets_them_back(tmp_path):
+    text = ("Multa al banco\n\nMADRID, 3 mar (EFE).- El Ministerio de Economía, Comercio y Empresa ha multado a la "
+            "entidad. Según el Ministerio de Economía, el banco \"no aplicó medidas reforzadas\".\n\n"
+            "Het ministerie van Klimaat en Groene Groei laat weten dat het \"de ontwikkeling nauwlettend volgt\".\n")
+    found = speakers_of(tmp_path, text)
+    assert found["no aplicó medidas reforzadas"][0] == "Ministerio de Economía, Comercio y Empresa"
+    assert found["de ontwikkeling nauwlettend volgt"][0] == "ministerie van Klimaat en Groene Groei"

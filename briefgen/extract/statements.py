@@ -143,17 +143,21 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                               doc.language_of(q.paragraph)))
               for q, found in quotes]
     quotes = rank(doc, ctx, quotes, _sentence_spans)
-    quotes = _fullest_body_names(quotes, ctx)
+    quotes = _fullest_body_names(quotes, ctx, texts)
     return _one_per_text(doc, quotes), sentence_speakers, ctx
 
 
-def _fullest_body_names(quotes: list, ctx: Context) -> list:
-    """A body named by part of its name ("ministerie van Klimaat", "rechtbank") is the one
-    body the text names in full that holds those words ("ministerie van Klimaat en Groene
-    Groei", "rechtbank Rotterdam")."""
-    names = set(ctx.named_bodies) | set(ctx.organisations.values()) | {
-        s for _, found in quotes for s in found.speakers if s in ctx.bodies}
+def _fullest_body_names(quotes: list, ctx: Context, texts: list[str]) -> list:
+    """A body named by part of its name ("Ministerio de Agricultura", "Zentralverband") is
+    the one body the text names in full that holds those words ("Ministerio de Agricultura,
+    Pesca y Alimentación", "Zentralverband der deutschen Seehafenbetriebe")."""
     people = set(ctx.cast.full_names)
+    spoke = {s for _, found in quotes for s in found.speakers if s in ctx.bodies or s not in people}
+    names = set(ctx.named_bodies) | set(ctx.organisations.values()) | spoke
+    for name in spoke:  # "Junta Electoral de Castilla" where the text says "… de Castilla y León"
+        if _DOMAIN_NAME.search(name):
+            listed = re.compile(re.escape(name) + _LISTED_DOMAINS)
+            names.update(m.group(0) for text in texts for m in listed.finditer(text))
     out = []
     for q, found in quotes:
         if found.speakers and any(s in ctx.bodies or s not in people for s in found.speakers):
@@ -161,6 +165,13 @@ def _fullest_body_names(quotes: list, ctx: Context) -> list:
             found = replace(found, speakers=speakers) if speakers != found.speakers else found
         out.append((q, found))
     return out
+
+
+# a body's name that ends in its domain ("Ministerio de Agricultura", "ministerie van Klimaat"),
+# and the domains listed after it, the last one after "and" (", Pesca y Alimentación")
+_DOMAIN_NAME = re.compile(r"\s(?:de|del|of|for|van|voor|für|di|da|do|dos|della|del|de la|de l['’])\s+[A-ZÀ-Ý][\w’'-]*$")
+_CAPITALISED = r"[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?"
+_LISTED_DOMAINS = rf"(?:,\s+{_CAPITALISED}){{0,4}}\s+(?:y|e|i|and|et|und|en|și)\s+{_CAPITALISED}(?![\w’'-])"
 
 
 def _fuller(name: str, names: set[str]) -> str:
