@@ -425,3 +425,15 @@ def test_a_ministry_cut_before_its_listed_domains_gets_them_back(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["no aplicó medidas reforzadas"][0] == "Ministerio de Economía, Comercio y Empresa"
     assert found["de ontwikkeling nauwlettend volgt"][0] == "ministerie van Klimaat en Groene Groei"
+
+
+def test_a_group_named_by_where_it_is_from_is_no_person(tmp_path):
+    from briefgen.extract.people import find_mentions
+
+    assert find_mentions("Inquilinos de Lisboa denunciam") == []
+    assert find_mentions("Metges de Catalunya alerta") == []
+    assert [m.names for m in find_mentions("disse Maria de Lurdes Rodrigues")] == [("Maria de Lurdes Rodrigues",)]
+    text = ("Inquilinos de Lisboa denunciam \"rendas impossíveis\"\n\nLisboa, 12 mai (Lusa) - \"Estamos perante rendas "
+            "impossíveis\", afirmou o presidente da AIL, Rui Manuel Carvalhais. Segundo o dirigente, as rendas "
+            "levam \"mais de metade do rendimento\".\n")
+    assert speakers_of(tmp_path, text)["mais de metade do rendimento"][0] == "Rui Manuel Carvalhais"

@@ -198,6 +198,8 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         tokens.pop(0)
     if any(_common_noun(t) for t in tokens):
         return None  # "Sondersitzung des Stadtrats", "Verdächtige Transaktionen": German nouns
+    if len(tokens) >= 3 and tokens[1].islower() and tokens[1] in NAME_PARTICLES and not title:
+        return None  # "Inquilinos de Lisboa", "Metges de Catalunya": a word of whom, no first name
     if any(_body_word(t) for t in tokens):
         return None  # "Partido Popular", "Conselho de Ministros": a body, not a person
     if not tokens or (after_article and not title):
