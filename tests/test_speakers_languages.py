@@ -437,3 +437,12 @@ def test_a_group_named_by_where_it_is_from_is_no_person(tmp_path):
             "impossíveis\", afirmou o presidente da AIL, Rui Manuel Carvalhais. Segundo o dirigente, as rendas "
             "levam \"mais de metade do rendimento\".\n")
     assert speakers_of(tmp_path, text)["mais de metade do rendimento"][0] == "Rui Manuel Carvalhais"
+
+
+def test_a_romanian_body_in_the_genitive_is_no_person(tmp_path):
+    from briefgen.extract.people import find_mentions
+
+    assert find_mentions("directorul Direcției Supraveghere din BNR") == []
+    text = ("Amendă pentru bancă\n\nBUCUREȘTI, 3 martie /Agerpres/ - „Nu vorbim despre o eroare izolată”, a declarat "
+            "directorul Direcției Supraveghere din BNR, Adrian Vlădescu, într-o conferință de presă.\n")
+    assert speakers_of(tmp_path, text)["Nu vorbim despre o eroare izolată"][0] == "Adrian Vlădescu"
