@@ -446,3 +446,14 @@ def test_a_romanian_body_in_the_genitive_is_no_person(tmp_path):
     text = ("Amendă pentru bancă\n\nBUCUREȘTI, 3 martie /Agerpres/ - „Nu vorbim despre o eroare izolată”, a declarat "
             "directorul Direcției Supraveghere din BNR, Adrian Vlădescu, într-o conferință de presă.\n")
     assert speakers_of(tmp_path, text)["Nu vorbim despre o eroare izolată"][0] == "Adrian Vlădescu"
+
+
+def test_a_capitalised_run_after_a_preposition_of_any_language_is_a_place():
+    from briefgen.extract.people import find_mentions
+
+    # each language's words.before_places: no known first name, no title, so a place or a body
+    assert find_mentions("nella palestra comunale di Santu Lussurgiu") == []
+    assert find_mentions("os autocarros dos Transportes Urbanos") == []
+    assert find_mentions("sur France Bleu Azur") == []
+    # a known first name still opens a person's name after them
+    assert [m.names for m in find_mentions("la moglie di Mario Rossi")] == [("Mario Rossi",)]

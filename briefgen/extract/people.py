@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .lexicon import (
     ADJUNCTS,
+    BEFORE_PLACES,
     CALENDAR_WORDS,
     CASE_ENDINGS,
     COMPOUND_ROLES,
@@ -80,9 +81,8 @@ class Mention:
 
 
 _ARTICLE_BEFORE = re.compile(
-    r"(?:\b(?:le|la|les|l['’]|un|une|des|du|de|d['’]|au|aux|à|en|sur|dans|chez|par|the|a|an|of|on|at|in|"
-    r"der|die|das|den|dem|im|am|vom|zum|zur|beim|ein|eine|einer|einem|eines)"
-    r"\s*)$", re.IGNORECASE)
+    r"(?:(?<![\w’'])(?:" + "|".join(sorted((re.escape(w) for w in BEFORE_PLACES), key=len, reverse=True))
+    + r")\s*)$", re.IGNORECASE)
 _ARTICLES = frozenset("The Le La Les L' L’ Der Die Das Den Dem".split())
 
 
