@@ -457,3 +457,12 @@ def test_a_capitalised_run_after_a_preposition_of_any_language_is_a_place():
     assert find_mentions("sur France Bleu Azur") == []
     # a known first name still opens a person's name after them
     assert [m.names for m in find_mentions("la moglie di Mario Rossi")] == [("Mario Rossi",)]
+
+
+def test_catalan_surnames_joined_by_i_and_the_middle_dot():
+    from briefgen.extract.people import find_mentions
+
+    # "Alimentació i Agenda Rural" is the end of a department's name, not a person
+    text = "El conseller d'Acció Climàtica, Alimentació i Agenda Rural, Jordi Vilaseca i Roura, ha defensat"
+    assert [m.names for m in find_mentions(text)] == [("Jordi Vilaseca i Roura",)]
+    assert [m.names for m in find_mentions("Marcel·lí Vidal i Puig diu")] == [("Marcel·lí Vidal i Puig",)]

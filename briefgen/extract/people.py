@@ -39,7 +39,8 @@ from .morphology import nominative_name
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
 _LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.isalpha())
 # a capitalised word, with an inner capital as in "McCuller", "DiCaprio", "LeBlanc"
-_CAP = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
+# (and Catalan's "l·l": "Til·lers", "Marcel·lí")
+_CAP = rf"[{_UPPER}][{_LOWER}]+(?:·l[{_LOWER}]+)?(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
 # particles inside a name; "der"/"den" only after "von"/"van" ("von der Leyen"): "Kirchhoff der
 # Deutschen Presse-Agentur" is a name and the one it was said to; Catalan "i" ("Roigé i Pons")
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
