@@ -466,3 +466,10 @@ def test_catalan_surnames_joined_by_i_and_the_middle_dot():
     text = "El conseller d'Acció Climàtica, Alimentació i Agenda Rural, Jordi Vilaseca i Roura, ha defensat"
     assert [m.names for m in find_mentions(text)] == [("Jordi Vilaseca i Roura",)]
     assert [m.names for m in find_mentions("Marcel·lí Vidal i Puig diu")] == [("Marcel·lí Vidal i Puig",)]
+
+
+def test_the_group_is_the_body_just_named_with_its_head_last(tmp_path):
+    text = ("Rail strike\n\nLONDON (Reuters) - \"We have been at the table for months,\" said Gareth Pryce, ASLEF's lead "
+            "negotiator. The union said talks had failed.\n\nThe Rail Delivery Group, which represents train companies, "
+            "said it was disappointed. \"This strike will hurt passengers,\" the group said in a statement.\n")
+    assert speakers_of(tmp_path, text)["This strike will hurt passengers,"][0] == "Rail Delivery Group"

@@ -762,8 +762,10 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         if named and named != name and head in ORGANISATION_DESCRIPTIONS and _DESCRIBED_BODY.match(name):
             name = named  # "l'association de défense de la communauté LGBT", after "l'association SOS Homophobie"
         elif name.islower() and _described_head(name) in ORGANISATION_DESCRIPTIONS:
-            if ctx.last_named_body and ctx.last_named_body.lower().startswith(head):
-                name = ctx.last_named_body  # "le centre basé en Floride", after "le Centre national des ouragans"
+            if ctx.last_named_body and head.lower() in ctx.last_named_body.lower().split():
+                # "le centre basé en Floride", after "le Centre national des ouragans"; "the
+                # group said", after "the Rail Delivery Group"
+                name = ctx.last_named_body
             elif ctx.last_body:
                 name = ctx.last_body  # "l'institut de surveillance", after "Vigicrues" spoke
         if name == proper and re.match(r"L[ae]s?\s|L['’]", name):
@@ -1181,14 +1183,27 @@ def first_named_organisation(sentence: str, ctx: Context) -> str | None:
     issued = _ISSUED_BY.search(sentence)
     if issued and not find_mentions(issued.group("issuer")) and issued.group("issuer") not in NOT_NAMES:
         return issued.group("issuer")  # "une étude Odoxa-CGI", "un sondage Ifop": who made it
+    head_last = _HEAD_LAST.search(sentence)
     for m in _ORGANISATION_MENTION.finditer(sentence):
+        if head_last and head_last.start() < m.start():
+            break
         found = _mentioned_name(m, sentence)
         if found:
             name = organisation_name(found, ctx.language) or found
             if name.lower() in ORGANISATION_DESCRIPTIONS:
                 continue  # "le centre basé en Floride": a description, not a name
             return ctx.organisations.get(name.split()[0].lower(), name)
+    if head_last and not find_mentions(head_last.group("name")):
+        return head_last.group("name")  # "The Rail Delivery Group, which represents …"
     return None
+
+
+# a body's name whose head comes last, capitalised ("the Rail Delivery Group", "the Financial
+# Conduct Authority"), as English and Dutch write them
+_HEAD_LAST = re.compile(
+    r"(?<![\w’'])(?:the|The|de|De|het|Het)\s+(?P<name>(?:[A-Z][\w’'&-]*\s+){1,3}(?:"
+    + "|".join(sorted({re.escape(h[:1].upper() + h[1:]) for h in ORGANISATION_HEADS if " " not in h and h.isalpha()},
+                      key=len, reverse=True)) + r"))(?![\w’'-])")
 
 
 # a complement in lower case that ends a body's name when its head has a capital
