@@ -473,3 +473,11 @@ def test_the_group_is_the_body_just_named_with_its_head_last(tmp_path):
             "negotiator. The union said talks had failed.\n\nThe Rail Delivery Group, which represents train companies, "
             "said it was disappointed. \"This strike will hurt passengers,\" the group said in a statement.\n")
     assert speakers_of(tmp_path, text)["This strike will hurt passengers,"][0] == "Rail Delivery Group"
+
+
+def test_dutch_compound_nouns_are_no_names_but_a_title_keeps_one():
+    from briefgen.extract.people import find_mentions
+
+    assert find_mentions("Kledingketen Lemmens sluit twaalf winkels") == []
+    assert find_mentions("Spoorstaking Legt") == []
+    assert [m.names for m in find_mentions("said Mr Browning")] == [("Browning",)]  # a title: a person

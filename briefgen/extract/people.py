@@ -197,7 +197,7 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         title = None if last_title_word >= 0 and tokens and title is None else title
     while tokens and tokens[0].lower() in NAME_PARTICLES:
         tokens.pop(0)
-    if any(_common_noun(t) for t in tokens):
+    if not title and any(_common_noun(t) for t in tokens):
         return None  # "Sondersitzung des Stadtrats", "Verdächtige Transaktionen": German nouns
     if len(tokens) >= 3 and tokens[1].islower() and tokens[1] in NAME_PARTICLES and not title:
         return None  # "Inquilinos de Lisboa", "Metges de Catalunya": a word of whom, no first name
