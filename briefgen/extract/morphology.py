@@ -66,7 +66,11 @@ def nominative_name(name: str) -> str:
     analyser = _analyser(language) if language else None
     if analyser is None:
         return name
-    first = next((p for w in words for p in analyser.parse(w) if "Name" in p.tag), None)
+    # the first name's reading that the last word agrees with ("Ерлан" is no plural genitive
+    # of "Ерлана" before "Сатыбалдиев")
+    first = next((p for p in analyser.parse(words[0]) if "Name" in p.tag and p.tag.number == "sing"
+                  and any(any(t in q.tag for t in _NAME_TAGS) and q.tag.case == p.tag.case
+                          and q.tag.gender == p.tag.gender for q in analyser.parse(words[-1]))), None)
     if first is None or first.tag.case not in _OBLIQUE:
         return name
     case, gender = first.tag.case, first.tag.gender
