@@ -254,8 +254,8 @@ def candidates(doc: Document, ctx: Context, found: list[tuple[Quote, Attribution
             f["spoke:share"] = counts.get(who, 0) / attributed
             if gender and len(who) == 1 and who[0] in ctx.cast.genders:
                 f["gender:" + ("same" if ctx.cast.genders[who[0]] == gender else "other")] = 1.0
-            if plural and len(who) == 1 and "body" not in f:  # "ont-ils souligné": not one person
-                f["number:other"] = 1.0
+            if plural and len(who) == 1 and "body" not in f and who != rule.speakers:
+                continue  # "ont-ils souligné", "the unions said": several spoke, not one person
             for name in [n for n in f if n in _CONTEXTUAL]:
                 for flag in flags:
                     f[f"{name}&{flag}"] = 1.0
