@@ -33,7 +33,7 @@ def test_real_french_news(halves, half, articles, speakers):
 
 
 def test_multilingual_inbox_development_half():
-    """Sixteen articles a language: two, then seven more pairs written later (each pair measured
+    """Eighteen articles a language: two, then eight more pairs written later (each pair measured
     before the rules were tuned on it; see the README)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
@@ -42,20 +42,20 @@ def test_multilingual_inbox_development_half():
         # es_23 ("VALLADOLID, 20 dic." with "este viernes" and "para 2025") is labelled without
         # a year, as the labels read weekdays; briefgen infers 2024 from them (dates.infer_year)
         assert score.date_accuracy >= 0.9 and score.metadata_right == score.metadata, (language, score.errors)
-        assert score.speaker_accuracy >= 0.7, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.76
+        assert score.speaker_accuracy >= 0.75, (language, score.errors)
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.8
 
 
 def test_multilingual_inbox_test_half():
-    """Never tuned on (fourteen articles a language): the floors only keep what the rules and the
-    learnt ranking reach on articles they were not fitted to (speakers 0.72 overall now)."""
+    """Never tuned on (sixteen articles a language): the floors only keep what the rules and the
+    learnt ranking reach on articles they were not fitted to (speakers 0.75 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
-        assert score.speaker_accuracy >= 0.6, language
+        assert score.speaker_accuracy >= 0.65, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.71
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.73
 
 
 @pytest.mark.parametrize("article, expected", [
