@@ -483,3 +483,10 @@ def test_dutch_compound_nouns_are_no_names_but_a_title_keeps_one():
     assert find_mentions("Kledingketen Lemmens sluit twaalf winkels") == []
     assert find_mentions("Spoorstaking Legt") == []
     assert [m.names for m in find_mentions("said Mr Browning")] == [("Browning",)]  # a title: a person
+
+
+def test_italian_surnames_with_an_article_and_local_government_roles(tmp_path):
+    text = ("Siccità a Palermo\n\n(ANSA) - PALERMO, 18 LUG - L'assessore regionale all'Energia, Salvatore Lo Presti, "
+            "ha parlato di una crisi. Il capogruppo del Pd Marco Cusimano attacca la giunta. L'assessore ha replicato "
+            "che le risorse sono \"tutte impegnate\".\n")
+    assert speakers_of(tmp_path, text)["tutte impegnate"][0] == "Salvatore Lo Presti"

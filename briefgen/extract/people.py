@@ -177,7 +177,7 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         return None
     tokens = name.split()
     first = next((i for i, t in enumerate(tokens) if t in FIRST_NAMES and i + 1 < len(tokens)), None)
-    if first is not None and not any(t in NOT_NAMES and t not in ("Le", "La", "De", "Du")
+    if first is not None and not any(t in NOT_NAMES and t not in _SURNAME_ARTICLES
                                      and not _after_particle(tokens, i)
                                      for i, t in enumerate(tokens[first + 1:], first + 1)):
         k = first - 1  # "Horațiu Bogdan Crișan": a first name briefgen does not know, before one it does
@@ -208,6 +208,11 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
     if len(tokens) < 2 and not title:
         return None
     return " ".join(_before_post(tokens))
+
+
+# articles that open a surname after a first name ("Jean-Marie Le Pen", "Salvatore Lo Presti",
+# "Ignazio La Russa"): there, no article of the sentence
+_SURNAME_ARTICLES = frozenset({"Le", "La", "De", "Du", "Lo", "Li"})
 
 
 def _after_particle(tokens: list[str], i: int) -> bool:
