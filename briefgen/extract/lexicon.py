@@ -126,6 +126,8 @@ PLURAL_PHRASES = tuple(_all("people", "plural_phrases"))
 # endings of declined surnames, longest first ("Кольцовой" is Кольцова)
 CASE_ENDINGS = tuple(sorted(set(_all("people", "case_endings")), key=len, reverse=True))
 CALENDAR_WORDS = frozenset(_calendar_words())
+# every language's "and" ("y", "und", "și"): a body's name listing its domains goes on after it
+AND_WORDS = tuple(sorted(set(_all("words", "and")), key=len, reverse=True))
 # articles and prepositions of every language before a place's or a body's name ("sur", "tra")
 BEFORE_PLACES = frozenset(_all("words", "before_places"))
 NOT_NAMES = frozenset(_all("words", "not_names")) | CALENDAR_WORDS

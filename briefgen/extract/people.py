@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .lexicon import (
     ADJUNCTS,
+    AND_WORDS,
     BEFORE_PLACES,
     CALENDAR_WORDS,
     CASE_ENDINGS,
@@ -161,7 +162,7 @@ _BODY_WORDS = frozenset(h.lower() for h in ORGANISATION_HEADS if " " not in h an
 # a body's name in capitals, then "and": what follows belongs to the body's name
 _AFTER_BODY_AND = re.compile(
     r"(?:^|\s)(?=[A-ZÀ-Ý])(?i:" + "|".join(sorted((re.escape(w) for w in _BODY_WORDS), key=len, reverse=True))
-    + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:și|e|y|i|and|et|und|en)\s+$")
+    + r")(?:\s+(?-i:[A-ZÀ-Ý])[\w’'-]*){1,4}\s+(?:" + "|".join(AND_WORDS) + r")\s+$")
 
 
 def _clean_name(name: str | None, title: str | None, after_article: bool = False,

@@ -10,7 +10,7 @@ from dataclasses import replace
 from ..model import TITLE, Document, Quote, SourceBrief, Statement
 from ..text import split_sentences, words
 from .keysentences import rank_sentences
-from .lexicon import DETERMINERS_OF, LANGUAGES
+from .lexicon import AND_WORDS, DETERMINERS_OF, LANGUAGES, ORGANISATION_COMPLEMENTS
 from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
 from .ranking import guessed, rank, unnamed
@@ -158,10 +158,14 @@ def _fullest_body_names(quotes: list, ctx: Context, texts: list[str]) -> list:
         if _DOMAIN_NAME.search(name):
             listed = re.compile(re.escape(name) + _LISTED_DOMAINS)
             names.update(m.group(0) for text in texts for m in listed.finditer(text))
+    fuller: dict[str, str] = {}  # each name looked up once, however many quotations it has
     out = []
     for q, found in quotes:
         if found.speakers and any(s in ctx.bodies or s not in people for s in found.speakers):
-            speakers = tuple(_fuller(s, names) if s not in people else s for s in found.speakers)
+            for s in found.speakers:
+                if s not in people and s not in fuller:
+                    fuller[s] = _fuller(s, names)
+            speakers = tuple(fuller.get(s, s) for s in found.speakers)
             found = replace(found, speakers=speakers) if speakers != found.speakers else found
         out.append((q, found))
     return out
@@ -169,9 +173,11 @@ def _fullest_body_names(quotes: list, ctx: Context, texts: list[str]) -> list:
 
 # a body's name that ends in its domain ("Ministerio de Agricultura", "ministerie van Klimaat"),
 # and the domains listed after it, the last one after "and" (", Pesca y Alimentación")
-_DOMAIN_NAME = re.compile(r"\s(?:de|del|of|for|van|voor|für|di|da|do|dos|della|del|de la|de l['’])\s+[A-ZÀ-Ý][\w’'-]*$")
+_DOMAIN_NAME = re.compile(r"\s(?:" + "|".join(re.escape(c) for c in ORGANISATION_COMPLEMENTS)
+                          + r")\s*[A-ZÀ-Ý][\w’'-]*$")
 _CAPITALISED = r"[A-ZÀ-Ý][\w’'-]*(?:\s+[A-ZÀ-Ý][\w’'-]*)?"
-_LISTED_DOMAINS = rf"(?:,\s+{_CAPITALISED}){{0,4}}\s+(?:y|e|i|and|et|und|en|și)\s+{_CAPITALISED}(?![\w’'-])"
+_LISTED_DOMAINS = (rf"(?:,\s+{_CAPITALISED}){{0,4}}\s+(?:" + "|".join(AND_WORDS)
+                   + rf")\s+{_CAPITALISED}(?![\w’'-])")
 
 
 def _fuller(name: str, names: set[str]) -> str:
