@@ -761,8 +761,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         named = ctx.organisations.get(head)
         if named and named != name and head in ORGANISATION_DESCRIPTIONS and _DESCRIBED_BODY.match(name):
             name = named  # "l'association de défense de la communauté LGBT", after "l'association SOS Homophobie"
-        elif name.islower() and _described_head(name) in ORGANISATION_DESCRIPTIONS:
-            if ctx.last_named_body and head.lower() in ctx.last_named_body.lower().split():
+        elif name.islower() and (noun := _described_head(name)) in ORGANISATION_DESCRIPTIONS:
+            if ctx.last_named_body and noun in ctx.last_named_body.lower().split():
                 # "le centre basé en Floride", after "le Centre national des ouragans"; "the
                 # group said", after "the Rail Delivery Group"
                 name = ctx.last_named_body
@@ -1199,9 +1199,10 @@ def first_named_organisation(sentence: str, ctx: Context) -> str | None:
 
 
 # a body's name whose head comes last, capitalised ("the Rail Delivery Group", "the Financial
-# Conduct Authority"), as English and Dutch write them
+# Conduct Authority"), as English and Dutch write them, after an article of the language data
 _HEAD_LAST = re.compile(
-    r"(?<![\w’'])(?:the|The|de|De|het|Het)\s+(?P<name>(?:[A-Z][\w’'&-]*\s+){1,3}(?:"
+    r"(?<![\w’'])(?i:" + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES if a.isalpha())
+    + r")\s+(?P<name>(?:[A-Z][\w’'&-]*\s+){1,3}(?:"
     + "|".join(sorted({re.escape(h[:1].upper() + h[1:]) for h in ORGANISATION_HEADS if " " not in h and h.isalpha()},
                       key=len, reverse=True)) + r"))(?![\w’'-])")
 
