@@ -627,3 +627,16 @@ def test_a_name_after_an_elided_de_is_a_person_without_that_role(tmp_path):
     quote = extract(detect(ingest(path))).quotes[-1]
     # the film's words before her name ("premier long métrage d'") are no role of hers
     assert (quote.speaker, quote.role) == ("Hélène Marchetti", None)
+
+
+@pytest.mark.parametrize("cue", ["confie le sportif à Ouest France", "confie-t-il", "confie le triathlète"])
+def test_whom_a_quotation_names_is_not_who_says_it(tmp_path, cue):
+    # the man just named is the one the quotation talks of; "le sportif", "il" is the man the
+    # article is about
+    text = ("Un triathlète breton veut courir avec Mark Zuckerberg\n\n"
+            "Nicolas Lemonnier, 34 ans, prépare son douzième Ironman. Depuis trois ans, Nicolas Lemonnier "
+            "s'entraîne chaque matin. Ce Rennais a écrit au patron de Facebook, Mark Zuckerberg, pour lui "
+            "proposer une course.\n\n"
+            f"« Mon rêve, ce serait de courir aux côtés de Zuckerberg », {cue}.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Mon rêve, ce serait de courir aux côtés de Zuckerberg"][0] == "Nicolas Lemonnier"

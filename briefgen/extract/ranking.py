@@ -282,7 +282,7 @@ def _span(q: Quote, at: _Place) -> tuple[int, int]:
 
 def _mention_features(f: dict[str, float], mentions, at: _Place, q_start: int, q_end: int) -> None:
     """Where the candidate is named around the quotation: in its sentence before it, after
-    it, only inside it; how many sentences before; in its paragraph; in the next sentence."""
+    it, inside it, only inside it; how many sentences before; in its paragraph; in the next sentence."""
     cut = bisect.bisect_left(mentions, (at.unit, at.block, q_start))
     here_from = bisect.bisect_left(mentions, (at.unit, -1, -1))
     here_to = bisect.bisect_left(mentions, (at.unit + 1, -1, -1))
@@ -293,6 +293,8 @@ def _mention_features(f: dict[str, float], mentions, at: _Place, q_start: int, q
         f["named:here_after"] = 1.0
     if cut == 0 and here_to > cut and not here_after:
         f["named:inside_only"] = 1.0
+    if cut < bisect.bisect_left(mentions, (at.unit, at.block, q_end)):
+        f["named:inside"] = 1.0  # whom a quotation names is seldom who says it
     if here_to < len(mentions) and mentions[here_to][0] == at.unit + 1:
         f["named:next_sentence"] = 1.0
     if cut:

@@ -268,6 +268,16 @@ class Context:
     # the people the last sentences named, the latest sentence last (anywhere in them: "la voix
     # de Rachida Dati" names her for a later "elle")
     recent: list[tuple[str, ...]] = field(default_factory=list)
+    # the words of the quotation being attributed: whom it names is not who says it ("« courir
+    # aux côtés de Zuckerberg », confie le sportif")
+    quoted: str = ""
+
+    def unquoted(self, candidates: list[str]) -> list[str]:
+        """``candidates`` less those the quotation being attributed names by surname."""
+        if not self.quoted:
+            return candidates
+        words = set(re.findall(r"[\w’'-]+", self.quoted))
+        return [c for c in candidates if c.split()[-1] not in words]
 
     def named(self, people: tuple[str, ...]) -> None:
         self.recent = (self.recent + [people])[-_RECENT_SENTENCES:]
@@ -333,6 +343,14 @@ def attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribut
 
     Cues are read within ``WINDOW`` characters of the quotation, so that a run-on "sentence"
     of a megabyte costs time in proportion to its length, not to its square."""
+    quoted, ctx.quoted = ctx.quoted, sentence[q_start:q_end][:WINDOW]
+    try:
+        return _attribute(sentence, q_start, q_end, ctx)
+    finally:
+        ctx.quoted = quoted
+
+
+def _attribute(sentence: str, q_start: int, q_end: int, ctx: Context) -> Attribution:
     after_at = _skip_closing(sentence, q_end)
     after = sentence[after_at:after_at + WINDOW]
     if q_start > WINDOW:  # the words before the quote, from a word boundary
@@ -984,7 +1002,8 @@ def _described_antecedent(described: re.Match, ctx: Context, candidates: list[st
     if head in ctx.described:
         return ctx.described[head]
     if candidates is None:  # the person just spoken of, else the one other descriptions named
-        candidates = ctx.antecedents(people=True) + ctx.cast.most_named()[:1] + list(ctx.described.values())[::-1]
+        candidates = ctx.unquoted(ctx.antecedents(people=True)) + ctx.unquoted(ctx.cast.most_named())[:1] \
+            + list(ctx.described.values())[::-1]
     for candidate in candidates:
         if gender and ctx.cast.genders.get(candidate, gender) != gender:
             continue
@@ -1011,7 +1030,8 @@ def _role_antecedent(role: re.Match, np: str, ctx: Context) -> str | None:
         return ctx.described[head]
     # the person just spoken of; else the first of the people just named together ("X et Y
     # ont-ils enterré la hache de guerre ? « … » pour le maire de Meaux"); else the most named
-    for candidate in ctx.antecedents(people=True) + list(ctx.last_group[:1]) + ctx.cast.most_named()[:1]:
+    candidates = ctx.unquoted(ctx.antecedents(people=True) + list(ctx.last_group[:1]))
+    for candidate in candidates + ctx.unquoted(ctx.cast.most_named())[:1]:
         known = ctx.cast.roles.get(candidate)
         if known and head not in known.lower() and head not in PERSON_DESCRIPTIONS:
             continue  # "le Premier ministre" is not the person known as "ministre des Armées"
@@ -1320,7 +1340,8 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about
-    for candidate in ctx.antecedents(people=pron in PERSON_PRONOUNS) or ctx.cast.most_named()[:1]:
+    candidates = ctx.unquoted(ctx.antecedents(people=pron in PERSON_PRONOUNS))
+    for candidate in candidates or ctx.unquoted(ctx.cast.most_named())[:1]:
         if ctx.cast.genders.get(candidate, gender) == gender:  # "he" is no school district
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
     # nobody spoke or was a subject of that gender: the latest person of that gender the last

@@ -82,6 +82,10 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             if named_body:  # what "le rapport", "ce document" of this sentence or a later one speaks for
                 ctx.last_named_body = named_body
                 ctx.named_bodies.add(named_body)
+            in_sentence = list(_anchored(anchors.get(block, []), start, end))
+            # whom the sentence's quotations name is not who speaks them
+            ctx.quoted = " ".join(text[max(q.start, start) if q.last_paragraph == q.paragraph else start:q.end]
+                                  for q in in_sentence)[:2 * WINDOW]
             report = reporting_subjects(sentence, ctx)
             if report.evidence and not report.speakers and unnamed(report.evidence, ctx.language):
                 ctx.unnamed_reports.add((block, s))
@@ -90,7 +94,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
             reported = report.speakers
             previous = None
             spoke: list[Attribution] = []
-            for q in _anchored(anchors.get(block, []), start, end):
+            for q in in_sentence:
                 q_start = max(q.start - start, 0) if q.last_paragraph == q.paragraph else 0
                 if previous is not None and previous[1].speakers and is_incise(sentence[previous[0]:q_start]):
                     # «A, — заявил X. — B», "A - ha spiegato X - B": B is A's speaker's
@@ -112,6 +116,7 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
                 if not found.speakers and not found.evidence and block != TITLE and _opens(sentence, q_start):
                     uncued.append((len(quotes), block, s))
                 quotes.append((q, found))
+            ctx.quoted = ""
             if reported:
                 ctx.remember(reported)
                 if block != TITLE:
