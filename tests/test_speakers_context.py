@@ -640,3 +640,36 @@ def test_whom_a_quotation_names_is_not_who_says_it(tmp_path, cue):
             f"« Mon rêve, ce serait de courir aux côtés de Zuckerberg », {cue}.\n")
     found = speakers_of(tmp_path, text)
     assert found["Mon rêve, ce serait de courir aux côtés de Zuckerberg"][0] == "Nicolas Lemonnier"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body named by a name alone that the text also writes inside its sentences, then a comma
+    ("Huelga de maquinistas\n\nMADRID, 3 mar (EFE).- El sindicato convocó paros ante la sede de Renfe en Madrid.\n\n"
+     "Renfe, por su parte, lamentó la convocatoria y aseguró en un comunicado que la oferta de empleo "
+     "«está en marcha».\n", "Renfe"),
+    # an acronym that opens the sentence, past an aside
+    ("Vaga de docents\n\nGirona, 5 de març (ACN).- Els sindicats es reuneixen avui.\n\n"
+     "USTEC·STEs, en canvi, ha qualificat el text d'«acord de mínims».\n", "USTEC·STEs"),
+    # a body whose name holds a proper name, up to its verb
+    ("Pensionsreform\n\nWIEN (APA) - Der Nationalrat hat die Reform beschlossen.\n\n"
+     "Der Gewerkschaftsbund ÖGB zeigte sich in einer Aussendung „vorsichtig zufrieden“.\n", "Gewerkschaftsbund ÖGB"),
+    ("Sequía\n\nSEVILLA, 4 abr (EFE).- La Junta aprobó el recorte.\n\n"
+     "En el campo, la organización agraria Asaja-Sevilla ha calificado de «inasumible» el recorte.\n",
+     "Asaja-Sevilla"),
+])
+def test_a_body_that_opens_the_sentence_says_its_quoted_words(tmp_path, text, speaker):
+    found = speakers_of(tmp_path, text)
+    assert next(iter(found.values()))[0] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    # a word capitalised because it opens the sentence, before words in lower case of its name
+    "Croisières\n\nMARSEILLE (AFP) - Les navires du Grand port de Marseille restent à quai.\n\n"
+    "Le Grand port maritime de Marseille a « pris acte » de l'annonce.\n",
+    # someone named after the body, nearer the quotation
+    "PF faz buscas no Bandeirante e presidente do clube fala em “perseguição”\n\n"
+    "SÃO PAULO (Reuters) - A PF cumpriu mandados no clube.\n",
+])
+def test_a_word_that_opens_the_sentence_is_no_body_that_speaks(tmp_path, text):
+    found = speakers_of(tmp_path, text)
+    assert next(iter(found.values()))[0] not in ("Grand", "PF")

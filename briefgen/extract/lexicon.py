@@ -77,6 +77,9 @@ DESCRIPTION_DETERMINERS = {k: v or None for k, v in _merged("people", "descripti
 # the determiners of languages that write their nouns with a capital (German)
 CAPITALISED_DETERMINERS = frozenset(d for lang in DATA.values() if lang.get("people", {}).get("capitalised_nouns")
                                     for d in lang["people"].get("description_determiners", {}))
+# the languages that write their nouns with a capital: a capitalised word there is no name
+CAPITALISED_NOUN_LANGUAGES = frozenset(code for code, lang in DATA.items()
+                                       if lang.get("people", {}).get("capitalised_nouns"))
 # the endings of person nouns, by the determiner that may stand before them (each language's own)
 DESCRIPTION_SUFFIXES: dict[str, tuple[str, ...]] = {}
 for _lang in DATA.values():

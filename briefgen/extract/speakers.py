@@ -21,9 +21,13 @@ from .lexicon import (
     ACCORDING_TO,
     ADDRESSEES,
     ADVERBIALS,
+    ALL_AUXILIARIES,
+    AND_WORDS,
     ASIDES,
+    BEFORE_PLACES,
     CALENDAR,
     CAPITALISED_DETERMINERS,
+    CAPITALISED_NOUN_LANGUAGES,
     CLITICS,
     DESCRIPTION_DETERMINERS,
     DESCRIPTION_ENDINGS,
@@ -271,6 +275,9 @@ class Context:
     # the words of the quotation being attributed: whom it names is not who says it ("« courir
     # aux côtés de Zuckerberg », confie le sportif")
     quoted: str = ""
+    # names the source writes inside its sentences (after a word in lower case), not words
+    # capitalised because they open a sentence ("sede de Renfe")
+    proper_words: frozenset[str] = frozenset()
 
     def unquoted(self, candidates: list[str]) -> list[str]:
         """``candidates`` less those the quotation being attributed names by surname."""
@@ -555,6 +562,9 @@ def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
     # a capitalised word that opens a clause is as often "Je" or "Inconnu" as a body's name:
     # only a name after the verb ("prévient Keraunos", "selon Vigicrues") is taken as one
     found = resolve_phrase(np, ctx, cue.evidence, bodies_by_name=not cue.subject)
+    if cue.subject and not found.speakers and not found.phrase and (body := opening_body(cue.np, ctx)):
+        # "Renfe, por su parte, lamentó la convocatoria y aseguró": the clause opens with its subject
+        return Attribution((body,), None, cue.evidence)
     if cue.dropped and not found.speakers and not found.phrase and not find_mentions(np):
         return _resolve(replace(cue, pron="", dropped=False), ctx, before)
     return found
@@ -1240,6 +1250,97 @@ def subject_organisation(clause: str) -> str | None:
         return m.group(0)[m.start("head") - m.start():]
     m = re.match(r"\s*(?:Le|La|Les|L['’])\s*(?P<name>[A-Z][A-Za-z]{2,12})(?=\s*[,(]|\s+(?:a|qui|est|estime)\b)", clause)
     return m.group("name") if m and m.group("name") not in NOT_NAMES and not find_mentions(m.group("name")) else None
+
+
+_CLAUSE_BREAK = re.compile(r"\s[–—-]\s|;\s|:\s")
+
+
+def _name_before_verb(name: str | None) -> str | None:
+    """A body's name that holds a proper name after its first word, up to the first word in
+    lower case that neither joins words of a name nor comes before one ("Administrația
+    Fondului pentru Mediu (AFM) va deschide" → "… pentru Mediu", "Gewerkschaftsbund ÖGB
+    zeigte sich" → "Gewerkschaftsbund ÖGB"); None for a name with no such proper name
+    ("opposition demande la dissolution …", "Droite comme gauche"), whose words the text may
+    only have opened a sentence with."""
+    if not name:
+        return None
+    words = name.split()
+    for k, word in enumerate(words[1:], 1):
+        if not word[:1].islower() or word.lower() in _NAME_JOINS:
+            continue
+        after = words[k + 1:k + 3]
+        goes_on = after and (after[0][:1].isupper() or after[0].lower() in _NAME_JOINS and len(after) > 1
+                             and after[1][:1].isupper())
+        if not goes_on:  # "agraria Asaja-Sevilla", "maritime de Marseille" go on; "ÖGB zeigte sich" does not
+            words = words[:k]
+            break
+    while len(words) > 1 and words[-1].lower() in _NAME_JOINS:
+        words = words[:-1]  # "Grand Port maritime de Marseille a"
+    if not any(w[:1].isupper() for w in words[1:]):
+        return None
+    return _TRAILING_ACRONYM.sub("", " ".join(words)).strip(" ,") or None
+
+
+# every language's verbs of saying and auxiliaries: the word after a clause's subject
+_VERBS_AND_AUXILIARIES = ALL_AUXILIARIES | frozenset().union(*REPORTING_WORDS_OF.values())
+# the words that join the words of a body's name ("de la", "pentru", "y", "i")
+_NAME_JOINS = frozenset(w.lower() for c in ORGANISATION_COMPLEMENTS for w in c.split()) | frozenset(
+    w.lower() for w in AND_WORDS) | NAME_PARTICLES
+
+
+def opening_body(clause: str, ctx: Context) -> str | None:
+    """The body a clause opens with, past its asides ("En un comunicado difundido a mediodía,
+    la Autoridad Portuaria aseguró", "En el campo, la organización agraria Asaja-Sevilla ha
+    calificado de"), or named by a name alone: one the text names as a body elsewhere, an
+    acronym ("USTEC·STEs, en canvi, ha qualificat", "a CP lamentou"), or a capitalised word
+    the text writes inside its sentences too ("Renfe, por su parte, lamentó"); never a
+    person's name, a role, or a word capitalised only because it opens the sentence."""
+    text = _CLAUSE_BREAK.split(clause)[-1].lstrip(" \u00a0\u202f«“\"„»-–—")
+    if find_role(text) or find_mentions(text):
+        return None  # "PF faz buscas no Bandeirante e presidente do clube fala em": someone nearer
+    for _ in range(2):  # "En el campo, ", "Em comunicado, "
+        head, comma, rest = text.partition(",")
+        if not (comma and rest.strip() and (_aside(head) or head.strip().lower() in _SINGLE_ADVERBIALS)):
+            break
+        text = rest.lstrip()
+    for body in (subject_organisation(text), _name_before_verb(organisation_name(text.split(",")[0], ctx.language))):
+        # a name, not what a body is ("la organización" alone)
+        if body and not find_mentions(body) and _described_head(body) != body.lower() \
+                and body.split()[0].lower() not in BEFORE_PLACES:  # "Dal Ministero": from the ministry
+            return ctx.organisations.get(body.lower(), _proper_after_description(body.rstrip(" „“«\"")))
+    m = _OPENING_NAME.match(text)
+    if not m:
+        return None
+    name = m.group("name").rstrip(".")
+    words = [w for w in name.split() if w[:1].isupper()]
+    if find_mentions(name) or find_role(name) or describe(name) or ctx.cast.known_surname(name) \
+            or words[0].lower() in BEFORE_PLACES \
+            or any(w in FIRST_NAMES or w in NOT_NAMES or w.lower() in STOPWORDS for w in words):
+        return None  # a person, a post; "Dal Ministero": a preposition, capitalised
+    known = name in ctx.bodies or name in ctx.named_bodies or name.lower() in ctx.organisations
+    acronym = sum(c.isupper() for c in words[0]) >= 2 and words[0][:2].isupper()
+    # a name the text writes inside its sentences too, then a comma or a verb: "Renfe, por su
+    # parte, lamentó"; not "Le Grand port maritime", "Barcelona" and its port
+    follows = text[m.end():].split(None, 1)
+    verb = bool(follows) and follows[0].lower().strip(",") in _VERBS_AND_AUXILIARIES
+    written_inside = (name in ctx.proper_words and ctx.language not in CAPITALISED_NOUN_LANGUAGES
+                      and (text[m.end():].lstrip()[:1] in (",", "(") or verb))
+    return ctx.organisations.get(name.lower(), name) if known or acronym or written_inside else None
+
+
+# a capitalised word, and a run of them, perhaps joined ("Gremi de Llibreters de Catalunya",
+# "Gremi d'Hostaleria")
+_CAPITALISED = r"(?-i:[A-ZÀ-ÝÄÖÜ])[\w·&’'.-]*"
+_JOIN_WORDS = (r"\s+(?:" + "|".join(sorted((re.escape(w) for w in _NAME_JOINS if w.isalpha()), key=len, reverse=True))
+               + r")\s+|\s+(?:" + "|".join(sorted((re.escape(c) for c in ORGANISATION_COMPLEMENTS
+                                                 if c.endswith(("'", "’"))), key=len, reverse=True)) + ")")
+NAME_JOIN = re.compile(_JOIN_WORDS)
+PROPER_RUN = re.compile(_CAPITALISED + r"(?:(?:" + _JOIN_WORDS + r"|\s+)" + _CAPITALISED + r"){0,5}")
+# a name that opens a clause, after an article perhaps, and before a comma, a bracketed
+# acronym or a word in lower case (its verb): "Renfe, por su parte, lamentó", "a CP lamentou"
+_OPENING_NAME = re.compile(r"(?:(?P<article>(?i:" + "|".join(re.escape(a) for a in ORGANISATION_ARTICLES)
+                           + r"))(?:\s+|(?<=['’])))?(?P<name>" + PROPER_RUN.pattern
+                           + r")(?=\s*[,(]|\s+(?-i:[a-zà-ÿ]))")
 
 
 def subject_document(clause: str, ctx: Context) -> Attribution | None:

@@ -15,6 +15,8 @@ from .people import build_cast, find_mentions, find_role
 from .quotes import is_incise
 from .ranking import guessed, rank, unnamed
 from .speakers import (
+    NAME_JOIN,
+    PROPER_RUN,
     WINDOW,
     Attribution,
     Context,
@@ -25,6 +27,7 @@ from .speakers import (
     known_organisations,
     named_later,
     only_described,
+    opening_body,
     outside_quotes,
     reporting_subjects,
     resolve_phrase,
@@ -63,7 +66,8 @@ def _read(doc: Document) -> tuple[list[Statement], dict[tuple[int, int], Attribu
     """Every quote with its speaker (one statement per quoted text, in reading order), the
     speaker each body sentence reports, by (paragraph, sentence), and the context read."""
     texts = ([doc.title.original] if doc.title else []) + [p.text_original for p in doc.paragraphs]
-    ctx = Context(cast=build_cast(texts, title=bool(doc.title)), organisations=known_organisations(texts))
+    ctx = Context(cast=build_cast(texts, title=bool(doc.title)), organisations=known_organisations(texts),
+                  proper_words=_written_inside(texts))
     quotes: list = []
     sentence_speakers: dict[tuple[int, int], Attribution] = {}
     blocks = ([TITLE] if doc.title else []) + list(range(len(doc.paragraphs)))
@@ -231,6 +235,26 @@ def _from_translation(sentences, index: int, ctx: Context) -> Attribution | None
     return Attribution(found.speakers, found.role, f"from the translation: {found.evidence or ''}".strip())
 
 
+# a run of capitalised words after a word in lower case: a name written inside a sentence
+_INSIDE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ] )" + PROPER_RUN.pattern)
+
+
+def _written_inside(texts: list[str]) -> frozenset[str]:
+    """The names the texts write inside their sentences, whole ("sede de Renfe en Madrid":
+    "Renfe en Madrid", as the words joining them may be a name's) and in their parts
+    ("Renfe", "Madrid"); not the first words of a longer run ("Grand" of "du Grand Palais
+    de Lille")."""
+    found = set()
+    for text in texts:
+        for m in _INSIDE_CAPITAL.finditer(text):
+            if re.match(r"\s+[A-ZÀ-ÝÄÖÜ]", text[m.end():m.end() + 2]):
+                continue
+            run = m.group(0).rstrip(".")
+            found.add(run)
+            found.update(part.strip(" .") for part in NAME_JOIN.split(run) if part.strip(" ."))
+    return frozenset(found)
+
+
 def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, ...],
                   reporter: Attribution | None, same_paragraph: bool, ctx: Context) -> Attribution:
     """The speaker of a quotation with no cue of its own: the one the sentence reports
@@ -251,6 +275,9 @@ def _from_context(sentence: str, q_start: int, quote: str, reported: tuple[str, 
     body = subject_organisation(sentence[:q_start]) if q_start <= WINDOW else None
     if body:
         return Attribution((ctx.organisations.get(body.lower(), body),), None, "subject of the sentence")
+    body = opening_body(sentence[:q_start], ctx) if q_start <= WINDOW else None
+    if body:  # "Renfe, por su parte, lamentó …", "la organización agraria Asaja-Sevilla ha calificado de « … »"
+        return Attribution((body,), None, "subject of the sentence")
     document = subject_document(sentence[:q_start], ctx) if q_start <= WINDOW else None
     if document:  # "Le rapport présente 24 recommandations pour « … »": the body that wrote it
         return document
