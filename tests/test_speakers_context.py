@@ -673,3 +673,9 @@ def test_a_body_that_opens_the_sentence_says_its_quoted_words(tmp_path, text, sp
 def test_a_word_that_opens_the_sentence_is_no_body_that_speaks(tmp_path, text):
     found = speakers_of(tmp_path, text)
     assert next(iter(found.values()))[0] not in ("Grand", "PF")
+
+
+def test_an_acronym_stands_for_its_body_without_the_article():
+    from briefgen.extract.speakers import known_organisations
+    found = known_organisations(["A Associação do Alojamento Local em Portugal (ALEP) reagiu com dureza."])
+    assert found["alep"] == "Associação do Alojamento Local em Portugal"

@@ -1191,7 +1191,9 @@ def _definitions(sentence: str):
                     break
                 picked.append(k)
                 k += 1
-            if len(picked) == len(acronym) and picked[0] == start and words[start][0].isupper():
+            if len(picked) == len(acronym) and picked[0] == start and words[start][0].isupper() \
+                    and not (words[start].lower() in ORGANISATION_ARTICLES and start + 1 < len(words)):
+                # "A Associação do Alojamento Local em Portugal (ALEP)": the article is no initial
                 name = m.group("name")
                 cut = name.find(words[start])
                 yield name[cut:].strip(), acronym
@@ -1265,15 +1267,15 @@ def _name_before_verb(name: str | None) -> str | None:
     if not name:
         return None
     words = name.split()
-    for k, word in enumerate(words[1:], 1):
+    for k in range(1, len(words)):
+        word, after = words[k], words[k + 1:k + 3]
         if not word[:1].islower() or word.lower() in _NAME_JOINS:
             continue
-        after = words[k + 1:k + 3]
-        goes_on = after and (after[0][:1].isupper() or after[0].lower() in _NAME_JOINS and len(after) > 1
-                             and after[1][:1].isupper())
-        if not goes_on:  # "agraria Asaja-Sevilla", "maritime de Marseille" go on; "ÖGB zeigte sich" does not
-            words = words[:k]
-            break
+        if after and (after[0][:1].isupper() or after[0].lower() in _NAME_JOINS and len(after) > 1
+                      and after[1][:1].isupper()):
+            continue  # "agraria Asaja-Sevilla", "maritime de Marseille" go on; "ÖGB zeigte sich" does not
+        words = words[:k]
+        break
     while len(words) > 1 and words[-1].lower() in _NAME_JOINS:
         words = words[:-1]  # "Grand Port maritime de Marseille a"
     if not any(w[:1].isupper() for w in words[1:]):
@@ -1401,6 +1403,8 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
 
 
 _REPORTING_WORDS = frozenset().union(*REPORTING_WORDS_OF.values())
+
+
 _TRAILING_ACRONYM = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)$")
 
 
