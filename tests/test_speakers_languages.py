@@ -490,3 +490,16 @@ def test_italian_surnames_with_an_article_and_local_government_roles(tmp_path):
             "ha parlato di una crisi. Il capogruppo del Pd Marco Cusimano attacca la giunta. L'assessore ha replicato "
             "che le risorse sono \"tutte impegnate\".\n")
     assert speakers_of(tmp_path, text)["tutte impegnate"][0] == "Salvatore Lo Presti"
+
+
+@pytest.mark.parametrize("text, name, title", [
+    # Flemish writes a surname's first particle with a capital
+    ("zei BBTK-secretaris Inge Van den Broeck bij een stakingspost", "Inge Van den Broeck", None),
+    # an academic or honorary title is no word of the name
+    ("Professor Martin Hale said the strike would go ahead.", "Martin Hale", "Professor"),
+    ("sagte Prof. Anna Berg der Deutschen Presse-Agentur", "Anna Berg", "Prof."),
+])
+def test_particles_and_titles_around_a_name(text, name, title):
+    from briefgen.extract.people import find_mentions
+    mention = find_mentions(text)[0]
+    assert (mention.names[-1], mention.title) == (name, title)

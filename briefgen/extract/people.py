@@ -44,8 +44,9 @@ _LOWER = "".join(c for c in map(chr, range(0x61, 0x530)) if c.islower() and c.is
 _CAP = rf"[{_UPPER}][{_LOWER}]+(?:·l[{_LOWER}]+)?(?:[{_UPPER}][{_LOWER}]+)?(?:[-’'][{_UPPER}{_LOWER}][{_LOWER}]+)*"
 # particles inside a name; "der"/"den" only after "von"/"van" ("von der Leyen"): "Kirchhoff der
 # Deutschen Presse-Agentur" is a name and the one it was said to; Catalan "i" ("Roigé i Pons")
+# Flemish writes the first particle with a capital ("Inge Van den Broeck")
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
-         r"do|dos|bin|al|el|i)")
+         r"do|dos|bin|al|el|i|(?:Van|Von)\s+(?:der|den|de))")
 _NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,8}}"
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
