@@ -503,3 +503,10 @@ def test_particles_and_titles_around_a_name(text, name, title):
     from briefgen.extract.people import find_mentions
     mention = find_mentions(text)[0]
     assert (mention.names[-1], mention.title) == (name, title)
+
+
+def test_romanian_genitive_nouns_of_a_post_are_no_name(tmp_path):
+    text = ("Salariul minim crește\n\nBUCUREȘTI, 11 decembrie /Agerpres/ - Guvernul a aprobat creșterea.\n\n"
+            "„Nu este un cadou, este o recuperare”, a declarat ministrul Muncii și Solidarității Sociale, "
+            "Mihaela Stoica, la finalul ședinței.\n")
+    assert speakers_of(tmp_path, text)["Nu este un cadou, este o recuperare"][0] == "Mihaela Stoica"
