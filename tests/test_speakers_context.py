@@ -679,3 +679,18 @@ def test_an_acronym_stands_for_its_body_without_the_article():
     from briefgen.extract.speakers import known_organisations
     found = known_organisations(["A Associação do Alojamento Local em Portugal (ALEP) reagiu com dureza."])
     assert found["alep"] == "Associação do Alojamento Local em Portugal"
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # "cette" is no "ce": a woman, not the man who spoke before
+    ("Réouverture\n\nEn Slovénie, « les gens reviennent lentement », lance Vladimir Mickovic, propriétaire "
+     "d'un bistro.\n\nMasque sur le visage, Beatriz Kellen était parmi les élèves de retour au lycée. « Je suis "
+     "contente de revenir », a témoigné cette lycéenne de 17 ans.\n", "Je suis contente de revenir", "Beatriz Kellen"),
+    # "l'homme" ends in "e" and is a man
+    ("Thoiry rouvre\n\nLe comte Paul de la Panouse a créé le parc en 1968. « Le maire a été attentif », "
+     "s'exclame Paul de la Panouse.\n\n« Tout est prêt », commente Christelle Berchewy, la directrice du parc. "
+     "« Les gens sont en immersion », explique l'homme de 76 ans.\n", "Les gens sont en immersion",
+     "Paul de la Panouse"),
+])
+def test_a_description_s_gender_picks_its_person(tmp_path, text, quote, speaker):
+    assert speakers_of(tmp_path, text)[quote][0] == speaker

@@ -87,6 +87,8 @@ for _lang in DATA.values():
         DESCRIPTION_SUFFIXES[_det] = tuple(sorted(set(DESCRIPTION_SUFFIXES.get(_det, ()))
                                                   | set(_lang["people"].get("description_suffixes", [])),
                                                   key=len, reverse=True))
+# the gender of person nouns no article shows ("l'homme")
+NOUN_GENDERS = {k: v or None for k, v in _merged("people", "noun_genders").items()}
 DESCRIPTION_ENDINGS = {k: v or None for lang in DATA.values()
                        for k, v in lang.get("people", {}).get("description_endings", {}).items()}
 HONORIFICS = frozenset(w.lower() for w in _all("people", "honorifics"))

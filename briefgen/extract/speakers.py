@@ -42,6 +42,7 @@ from .lexicon import (
     MEDIA,
     NAME_PARTICLES,
     NOT_NAMES,
+    NOUN_GENDERS,
     ORGANISATION_ADJECTIVE_ENDINGS,
     ORGANISATION_ARTICLES,
     ORGANISATION_COMPLEMENTS,
@@ -911,7 +912,7 @@ def named_later(found: Attribution, ctx: Context, text: int, offset: int, langua
 
 def _phrase_gender(phrase: str) -> str | None:
     """The gender a description's article or adjective shows ("le gérant", "l'ancienne")."""
-    m = re.match(r"(le|ce|cet|la|cette|l['’])\s*(\w+)", phrase)
+    m = re.match(r"(cette|cet|ce|le|la|l['’])(?:\s+|(?<=['’])\s*)(\w+)", phrase)  # "cette": not "ce" + "tte"
     if not m:
         return None
     if m.group(1) in ("le", "ce", "cet") or m.group(2) in ("ancien", "nouveau"):
@@ -996,6 +997,8 @@ def _description_noun(described: re.Match) -> tuple[str, str | None]:
     """The noun of a description and the gender its article or ending shows."""
     if described.group("det"):
         det, noun = described.group("det").lower(), described.group("noun").lower()
+        if noun in NOUN_GENDERS:  # "l'homme": a man, whatever his noun ends with
+            return noun, _phrase_gender(f"{det} {noun}") or NOUN_GENDERS[noun]
         return noun, _phrase_gender(f"{det} {noun}") or ("f" if noun.endswith(("e", "euse", "rice")) else None)
     if described.group("odet"):
         return described.group("onoun").lower(), DESCRIPTION_DETERMINERS.get(described.group("odet").lower())
