@@ -47,9 +47,16 @@ _REGION_IN_BRACKETS = r"(?:\s*\([^\W\d_][^()\d,]{0,24}\)(?=\s*,))?"
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)" + _REGION_IN_BRACKETS +
     r"\s*(?:,\s*(?P<when>[^()/]{0,40}?\.?))?\s*"
-    r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/|[—–]\s+(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})"
-    r"\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
+    r"(?:\((?P<outlet>[^()]{2,60})\)|/(?P<slashed>[^/]{2,30})/"
+    r"|[—–-]\s+«?(?P<dashed>[^\W\d_][^\W\d]*(?: [^\W\d]+){0,2})»?"
+    # (an agency after a dash, perhaps with its correspondent: "— РИА Новости, Иван Петров.")
+    r"(?:,\s+[^\W\d_][^,.()/]{1,40})?\.(?=\s))\s*[-–—:.]*\s*(?P<rest>.*)$"
 )
+# the place, the date and the agency each closed by a full stop or a dash, as Interfax writes
+# them: "Москва. 5 марта. INTERFAX.RU -", "Нальчик. 18 января. ИНТЕРФАКС -"
+_DOTTED = re.compile(
+    r"^(?P<place>[^\W\d_][^,.()\d/]{0,39}?)\.\s+(?P<when>[^.()/]{3,30}?)\.\s+"
+    r"(?P<outlet>[^\W\d_][\w.-]{1,25})\s+[-–—]\s+(?P<rest>.*)$")
 # a state or region after the place: "Ohio", "Ky.", "N.Y.", "New South Wales"
 _REGION = re.compile(r"(?:[A-Z][a-z]+\.?|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z]+\.?){0,2}")
 # the agency first: "(ANSA) - FIRENZE, 12 MAG - Dopo quattro anni…"
@@ -61,7 +68,8 @@ _AGENCY_FIRST = re.compile(
 # de 2025.-" with its province), "BRASÍLIA – A Câmara…" (a place in capitals)
 _PLACE_DATE = re.compile(
     r"^(?P<place>[^\W\d_][^,()\d/]{0,39}?)" + _REGION_IN_BRACKETS + r"\s*,\s*"
-    r"(?P<when>[^()/\-–—]{4,40}?)\s*[-–—]\s+(?P<rest>.*)$")
+    # (then a dash, or a full stop: "Пермь, 14 ноября 2024 года. …")
+    r"(?P<when>[^()/\-–—]{4,40}?)\s*(?:[-–—]|(?<=\w)\.(?=\s+[^\W\d_]))\s+(?P<rest>.*)$")
 # (and its state or region: "ZANESVILLE, Ohio —"; a place of several words: "SÃO PAULO –")
 _PLACE_ONLY = re.compile(r"^(?P<place>[^\W\d_a-zà-ÿ](?:[^\W\d_a-zà-ÿ]|['’ -]){2,30}?)"
                          r"(?:,\s*(?:[A-Z][a-z.]+|(?:[A-Z]\.){2,3})(?:\s[A-Z][a-z.]+)?)?"
@@ -170,6 +178,11 @@ def dateline(para: str, *, first: bool = False) -> Dateline | None:
         return Dateline(_place_name(m.group("place")), None if _REGION.fullmatch(when) else when or None,
                         _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed")),
                         m.group("rest").strip())
+    m = _DOTTED.match(para)
+    if (m and _plausible_outlet(m.group("outlet")) and _plausible_place(m.group("place"))
+            and find_dates(m.group("when"))):
+        return Dateline(_place_name(m.group("place")), m.group("when").strip(), _outlet_name(m.group("outlet")),
+                        m.group("rest").strip())
     m = _AGENCY_FIRST.match(para)
     if (m and _plausible_outlet(m.group("outlet")) and _plausible_place(m.group("place"))
             and find_dates(m.group("when"))):
@@ -237,7 +250,7 @@ def _is_date_line(para: str) -> bool:
 
 
 # an agency with its correspondent's byline: "/Корр. ТАСС Дарья Ковалева/" is TASS
-_BYLINE = re.compile(r"[^\W\d_]+\.\s+(?P<agency>[^\W\d_a-zà-ÿа-яё]{2,}(?:-[^\W\d_]+)?)(?:\s+[^\W\d_][\w-]*){1,3}")
+_BYLINE = re.compile(r"[^\W\d_]+\.\s+(?P<agency>[^\W\d_a-zà-ÿа-яё]{2,}(?:-[^\W\d_]+)?)(?:\s+[^\W\d_][\w-]*){0,3}")
 
 
 def _plausible_outlet(name: str) -> bool:

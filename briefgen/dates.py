@@ -66,7 +66,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 _PATTERNS = [
     re.compile(rf"\b{_YEAR}-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?!\d)"),
-    re.compile(rf"\b{_DAY}\.?\s+(?:de\s+|d['’]\s*)?{_MONTH}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b)?", re.IGNORECASE),
+    # "3 de marzo de 2025", "14 ноября 2024 года" (the year's own word, Russian "года", "г.")
+    re.compile(rf"\b{_DAY}\.?\s+(?:de\s+|d['’]\s*)?{_MONTH}(?:,?\s+(?:de\s+|del\s+)?{_YEAR}\b"
+               r"(?:\s+(?:года|г\.)(?!\w))?)?", re.IGNORECASE),
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE),
     re.compile(r"\b(?P<day>[0-3]?\d)\.(?P<mnum>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b"),
     re.compile(r"(?<![\d/])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)(?:/(?P<year>(?:19|20)?\d\d))?(?![\d/])"),

@@ -47,6 +47,7 @@ def test_not_dates(text):
     ("BERLIN, 27. November 2026 (dpa) -", (2026, 11, 27)),
     ("DEN HAAG (ANP) - op woensdag 27 november 2026", (2026, 11, 27)),
     ("МОСКВА, 27 ноября 2026. /ТАСС/.", (2026, 11, 27)),
+    ("Пермь, 14 ноября 2024 года.", (2024, 11, 14)),
     ("LONDON, Nov 27 (Reuters) -", (None, 11, 27)),
 ])
 def test_month_names_of_every_language_come_from_cldr(text, expected):

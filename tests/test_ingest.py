@@ -226,6 +226,16 @@ def test_markdown_front_matter(tmp_path):
      "São José dos Campos", "Agência Brasil", "3 de março de 2026"),
     ("Ronda (Málaga), 2 de junio de 2025.- La alcaldesa anunció este lunes su dimisión.", "Ronda", None,
      "2 de junio de 2025."),
+    # Russian agencies' other shapes: Interfax's full stops, an agency after a hyphen with its
+    # correspondent, a correspondent's slashes, a local paper in guillemets, a whole date alone
+    ("Нальчик. 18 января. ИНТЕРФАКС - Лавина сошла на склоне.", "Нальчик", "ИНТЕРФАКС", "18 января"),
+    ("Москва. 5 марта. INTERFAX.RU - Министерство сообщило о проверке.", "Москва", "INTERFAX.RU", "5 марта"),
+    ("МОСКВА, 5 мар - РИА Новости, Иван Петров. Министерство сообщило о проверке.", "Москва", "РИА Новости",
+     "5 мар"),
+    ("САНКТ-ПЕТЕРБУРГ, 5 марта. /Корр. ТАСС/. Губернатор подписал указ.", "Санкт-Петербург", "ТАСС", "5 марта."),
+    ("Санкт-Петербург, 5 марта — «Фонтанка». Губернатор подписал указ.", "Санкт-Петербург", "Фонтанка",
+     "5 марта"),
+    ("Пермь, 14 ноября 2024 года. В школе проходит проверка.", "Пермь", None, "14 ноября 2024 года"),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate
