@@ -87,6 +87,9 @@ for _lang in DATA.values():
         DESCRIPTION_SUFFIXES[_det] = tuple(sorted(set(DESCRIPTION_SUFFIXES.get(_det, ()))
                                                   | set(_lang["people"].get("description_suffixes", [])),
                                                   key=len, reverse=True))
+# endings of the word in the genitive that may follow a post, by language ("Ministrul Muncii"):
+# the post's body, no surname
+ROLE_COMPLEMENT_ENDINGS = {code: tuple(_of(code, "people", "role_complement_endings")) for code in LANGUAGES}
 # the gender of person nouns no article shows ("l'homme")
 NOUN_GENDERS = {k: v or None for k, v in _merged("people", "noun_genders").items()}
 DESCRIPTION_ENDINGS = {k: v or None for lang in DATA.values()

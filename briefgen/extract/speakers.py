@@ -64,6 +64,7 @@ from .lexicon import (
     REPORTING_PARTICIPLES,
     REPORTING_PRESENT,
     REPORTING_WORDS_OF,
+    ROLE_COMPLEMENT_ENDINGS,
     SINGULAR_PRONOUNS,
     STOPWORDS,
     THAT,
@@ -746,8 +747,11 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
         return Attribution((surname,), ctx.cast.roles.get(surname), evidence)
     role = find_role(np)
     one = _ONE_NAME_AFTER_ROLE.match(np, role.end()) if role else None
-    if one and one.group(1) not in NOT_NAMES and not organisation_name(one.group(1)):
-        name = one.group(1)  # "a ajouté le général Lecointre": a person the text names by surname only
+    if one and one.group(1) not in NOT_NAMES and not organisation_name(one.group(1)) \
+            and not one.group(1).lower().endswith(ROLE_COMPLEMENT_ENDINGS.get(ctx.language or "", ())):
+        # "a ajouté le général Lecointre": a person the text names by surname only; not the
+        # body of a post in the genitive ("Ministrul Muncii")
+        name = one.group(1)
         return Attribution((name,), np[:role.end()].strip(), evidence)
     if role and not re.search(r"\b(?:de|du|des|d['’]|of)\s*(?:la |l['’])?$", np[: role.start("head")], re.I):
         person = ctx.cast.by_role_phrase(role.group("head"), np[role.end():])
