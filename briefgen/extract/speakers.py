@@ -1290,8 +1290,6 @@ def _name_before_verb(name: str | None) -> str | None:
     return _TRAILING_ACRONYM.sub("", " ".join(words)).strip(" ,") or None
 
 
-# every language's verbs of saying and auxiliaries: the word after a clause's subject
-_VERBS_AND_AUXILIARIES = ALL_AUXILIARIES | frozenset().union(*REPORTING_WORDS_OF.values())
 # the words that join the words of a body's name ("de la", "pentru", "y", "i")
 _NAME_JOINS = frozenset(w.lower() for c in ORGANISATION_COMPLEMENTS for w in c.split()) | frozenset(
     w.lower() for w in AND_WORDS) | NAME_PARTICLES
@@ -1331,7 +1329,8 @@ def opening_body(clause: str, ctx: Context) -> str | None:
     # a name the text writes inside its sentences too, then a comma or a verb: "Renfe, por su
     # parte, lamentó"; not "Le Grand port maritime", "Barcelona" and its port
     follows = text[m.end():].split(None, 1)
-    verb = bool(follows) and follows[0].lower().strip(",") in _VERBS_AND_AUXILIARIES
+    word = follows[0].lower().strip(",") if follows else ""
+    verb = word in _REPORTING_WORDS or word in ALL_AUXILIARIES  # any language's verb of saying or auxiliary
     written_inside = (name in ctx.proper_words and ctx.language not in CAPITALISED_NOUN_LANGUAGES
                       and (text[m.end():].lstrip()[:1] in (",", "(") or verb))
     return ctx.organisations.get(name.lower(), name) if known or acronym or written_inside else None
