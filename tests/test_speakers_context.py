@@ -694,3 +694,16 @@ def test_an_acronym_stands_for_its_body_without_the_article():
 ])
 def test_a_description_s_gender_picks_its_person(tmp_path, text, quote, speaker):
     assert speakers_of(tmp_path, text)[quote][0] == speaker
+
+
+def test_a_paper_named_with_its_article_is_a_body_and_the_mayor_is_the_edile(tmp_path):
+    text = ("Après la visite d'Emmanuel Macron, le maire de Saint-Gervais insulté\n\n"
+            "Le maire de Saint-Gervais-les-Bains, Jean-Marc Peillex, dit être victime de « hackers ». "
+            "Selon Le Dauphiné Libéré, il aurait sollicité le soutien d'En Marche « à titre personnel ».\n\n"
+            "Enfin, l'édile avait dénoncé sur Twitter les « insultes » peintes dans sa ville.\n")
+    found = speakers_of(tmp_path, text)
+    # a newspaper whose name opens with "Le" is no person called "Dauphiné Libéré"
+    assert "Dauphiné Libéré" not in {speaker for speaker, *_ in found.values()}
+    # "l'édile" is the mayor the body named, not the president the headline's apposition
+    # seemed to make one
+    assert found["insultes"][0] == "Jean-Marc Peillex"

@@ -198,6 +198,9 @@ def _clean_name(name: str | None, title: str | None, after_article: bool = False
         tokens = tokens[last_title_word + 1:]
         title = None if last_title_word >= 0 and tokens and title is None else title
     while tokens and tokens[0].lower() in NAME_PARTICLES:
+        # a capitalised article after a word that ends the title ("Selon Le Dauphiné
+        # Libéré"): the article of a name, which no person's name opens with
+        after_article = after_article or tokens[0] in _ARTICLES
         tokens.pop(0)
     if not title and any(_common_noun(t) for t in tokens):
         return None  # "Sondersitzung des Stadtrats", "Verdächtige Transaktionen": German nouns
@@ -429,13 +432,18 @@ def build_cast(texts: list[str], title: bool = False) -> Cast:
             cast.mentions[full] = cast.mentions.get(full, 0) + 1
             cast.first_seen.setdefault(full, (i, m.start))
             cast.seen.setdefault(full, []).append((i, m.start))
-    for text in (texts[1:] + texts[:1]) if title else texts:
+    ordered = (texts[1:] + texts[:1]) if title else texts
+    for k, text in enumerate(ordered):
+        headline = title and k == len(ordered) - 1
         for m in find_mentions(text):
             if len(m.names) != 1:
                 continue
             found = role_before(text, m.start) or role_after(text, m.end)
             if found:
                 role, head, gender = found
+                if headline and cast.by_role.get(head.lower()):
+                    continue  # "Après la visite d'Emmanuel Macron, le maire de Saint-Gervais
+                    # insulté": the body gave that post to someone else
                 cast.add_role(cast.add_name(m.names[0]), role, head, m.gender or gender)
     return cast
 

@@ -1085,20 +1085,27 @@ _NOT_A_BODY = frozenset("Le La Les L Un Une Il Elle Ils Elles On Ce Cette Cet Ce
                         "The He She They It We Several Some Many Both All".split())
 
 
+_TITLE_WITH_ARTICLE = re.compile(
+    r"^(?P<name>(?:Les|Le|La)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+(?:(?:du|des|de\s+la|de|d['’])\s*)?[A-ZÀ-Ý][\w’'-]+){0,3})"
+    r"(?=\s*(?:[,;.:(]|$)|\s+[a-zà-ÿ])")
+
+
 def _proper_organisation(np: str, any_name: bool = True) -> str | None:
     """A speaker named by a proper noun that is no person's name ("selon Vigicrues",
     "prévient Keraunos", "a indiqué Matignon"); unless ``any_name``, only a known
     institution or capital ("Moscou a dénoncé")."""
+    titled = _TITLE_WITH_ARTICLE.match(np.strip()) if any_name else None
+    if titled:
+        # "ont prévenu Les Républicains", "rapporte Le Parisien", "selon Le Dauphiné Libéré",
+        # "La Voix du Nord": a name with its article, which no person's name has
+        name = titled.group("name")
+        second = name.split()[1]
+        if second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name):
+            return name
     m = _PROPER.match(np.strip())
     if not m:
         return None
     first = m.group("name").split()[0]
-    if any_name and first in ("Les", "Le", "La") and len(m.group("name").split()) == 2:
-        # "ont prévenu Les Républicains", "rapporte Le Parisien": a name with its article
-        name = m.group("name")
-        second = name.split()[1]
-        if second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name):
-            return name
     if any_name and re.fullmatch(r"L['’][A-ZÀ-Ý][\w-]{2,}", m.group("name")):
         return m.group("name")  # "selon L'Express"
     if not any_name and m.group("name") not in INSTITUTIONS:
