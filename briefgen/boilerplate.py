@@ -9,6 +9,7 @@ Only body text reaches the brief; date evidence and datelines feed the metadata.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -175,9 +176,9 @@ def dateline(para: str, *, first: bool = False) -> Dateline | None:
     m = _DATELINE.match(para)
     if m and _standard_dateline(para, m):
         when = (m.group("when") or "").strip()
+        outlet = _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed"))
         return Dateline(_place_name(m.group("place")), None if _REGION.fullmatch(when) else when or None,
-                        _outlet_name(m.group("outlet") or m.group("slashed") or m.group("dashed")),
-                        m.group("rest").strip())
+                        None if outlet in _regions() else outlet, m.group("rest").strip())
     m = _DOTTED.match(para)
     if (m and _plausible_outlet(m.group("outlet")) and _plausible_place(m.group("place"))
             and find_dates(m.group("when"))):
@@ -207,6 +208,15 @@ def _whole_date(when: str) -> bool:
     found = find_dates(when)
     return (len(found) == 1 and found[0].year is not None and found[0].day is not None
             and not re.search(r"[^\W\d_]{3,}", when[: found[0].start] + when[found[0].end:]))
+
+
+@functools.cache
+def _regions() -> frozenset[str]:
+    """The regions datelines put in brackets after the place, from the languages' data
+    (``[datelines] regions``: "PARANAGUÁ (PR) –" names Paraná, not an outlet)."""
+    from .extract.lexicon import DATA  # read once, when a dateline first needs it
+
+    return frozenset(r for lang in DATA.values() for r in lang.get("datelines", {}).get("regions", []))
 
 
 def _standard_dateline(para: str, m: re.Match) -> bool:

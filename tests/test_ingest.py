@@ -236,6 +236,10 @@ def test_markdown_front_matter(tmp_path):
     ("Санкт-Петербург, 5 марта — «Фонтанка». Губернатор подписал указ.", "Санкт-Петербург", "Фонтанка",
      "5 марта"),
     ("Пермь, 14 ноября 2024 года. В школе проходит проверка.", "Пермь", None, "14 ноября 2024 года"),
+    # a Brazilian state in brackets is no outlet (pt data, [datelines] regions); the Associated
+    # Press in the same shape is
+    ("PARANAGUÁ (PR) – A Receita Federal apreendeu 40 mil peças.", "Paranaguá", None, None),
+    ("PHOENIX (AP) — Officials said the count would go on.", "Phoenix", "AP", None),
 ])
 def test_datelines_of_other_presses(dateline, place, outlet, when):
     from briefgen import boilerplate

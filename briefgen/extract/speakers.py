@@ -1263,7 +1263,7 @@ def subject_organisation(clause: str) -> str | None:
     qui …"): its name as the text gives it, or None."""
     m = _ORGANISATION_MENTION.match(clause.lstrip())
     if m:
-        return m.group(0)[m.start("head") - m.start():]
+        return _before_verb(m.group(0)[m.start("head") - m.start():], None)
     m = re.match(r"\s*(?:Le|La|Les|L['’])\s*(?P<name>[A-Z][A-Za-z]{2,12})(?=\s*[,(]|\s+(?:a|qui|est|estime)\b)", clause)
     return m.group("name") if m and m.group("name") not in NOT_NAMES and not find_mentions(m.group("name")) else None
 
@@ -1405,14 +1405,27 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
         return None  # "le PDG de la SNCF" is a person
     end = _ORGANISATION_END_OF.get(language, _ORGANISATION_END).search(name)
     name = name[: end.start()] if end else name
-    verbs = REPORTING_WORDS_OF.get(language or "", _REPORTING_WORDS)
-    words = name.split(" ")
-    cut = next((i for i, w in enumerate(words) if i and w.islower() and w.strip(",.") in verbs), None)
-    if cut:
-        name = " ".join(words[:cut])  # "A Polícia Judiciária confirmou, numa nota, que"
+    name = _before_verb(name, language)
     # "Associação Brasileira de Supermercados (Abras)": the acronym is another name for it
     name = _TRAILING_ACRONYM.sub("", name.strip(" .,"))
     return name if 2 <= len(name) <= 80 else None
+
+
+# an acronym in brackets after a body's name, then words in lower case: the name ended there
+# ("Associação Brasileira de Combate à Falsificação (ABCF) elogiou a operação")
+_ACRONYM_THEN_LOWER = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)\s+(?=[a-zà-ÿа-я])")
+
+
+def _before_verb(name: str, language: str | None) -> str:
+    """A body's name up to a verb of saying in lower case ("A Polícia Judiciária confirmou,
+    numa nota, que", "L'opposition demande"), or to the words after its acronym."""
+    after_acronym = _ACRONYM_THEN_LOWER.search(name)
+    if after_acronym and name[after_acronym.end():].split()[0].lower() not in _NAME_JOINS:
+        name = name[:after_acronym.start()]  # not "(SDIS) du Nord"
+    verbs = REPORTING_WORDS_OF.get(language or "", _REPORTING_WORDS)
+    words = name.split(" ")
+    cut = next((i for i, w in enumerate(words) if i and w.islower() and w.strip(",.") in verbs), None)
+    return " ".join(words[:cut]) if cut else name
 
 
 _REPORTING_WORDS = frozenset().union(*REPORTING_WORDS_OF.values())
