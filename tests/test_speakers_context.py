@@ -707,3 +707,13 @@ def test_a_paper_named_with_its_article_is_a_body_and_the_mayor_is_the_edile(tmp
     # "l'édile" is the mayor the body named, not the president the headline's apposition
     # seemed to make one
     assert found["insultes"][0] == "Jean-Marc Peillex"
+
+
+def test_a_title_with_its_article_in_lower_case_speaks_but_is_no_he(tmp_path):
+    text = ("Canicule\n\n« Une nouvelle alerte canicule plus durable est attendue », indique la Chaine Météo.\n\n"
+            "Selon le Parisien, l'ancien chef de l'Etat François Hollande va démarrer une offensive. "
+            "« Les leçons doivent être entendues », confie-t-il au Parisien.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Une nouvelle alerte canicule plus durable est attendue"][0] == "La Chaine Météo"
+    # "il" after "Selon le Parisien, l'ancien chef de l'Etat …" is the man, not the paper
+    assert found["Les leçons doivent être entendues"][0] == "François Hollande"

@@ -68,6 +68,7 @@ from .lexicon import (
     SINGULAR_PRONOUNS,
     STOPWORDS,
     THAT,
+    TITLES,
 )
 from .morphology import nominative_head
 from .people import (
@@ -260,6 +261,9 @@ class Context:
     # indefinite determiner ("explique une source policière"): uncued words after it are theirs
     unnamed_reports: set[tuple[int, int]] = field(default_factory=set)
     last_outlet: str | None = None  # the last body that spoke under a proper name ("Le Parisien")
+    # bodies named with their article ("selon le Parisien, l'ancien chef de l'Etat va …"): a
+    # title, which no "il" stands for
+    titled: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
@@ -787,6 +791,8 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     proper = None if named_body else _proper_organisation(np, any_name=bodies_by_name)
     if proper and proper not in INSTITUTIONS:
         ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
+        if _TITLE_WITH_ARTICLE.match(proper):
+            ctx.titled.add(proper)
     organisation = named_body or proper
     if organisation:
         name = ctx.organisations.get(organisation.lower(), _proper_after_description(organisation))
@@ -1086,7 +1092,7 @@ _NOT_A_BODY = frozenset("Le La Les L Un Une Il Elle Ils Elles On Ce Cette Cet Ce
 
 
 _TITLE_WITH_ARTICLE = re.compile(
-    r"^(?P<name>(?:Les|Le|La)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+(?:(?:du|des|de\s+la|de|d['’])\s*)?[A-ZÀ-Ý][\w’'-]+){0,3})"
+    r"^(?P<name>(?:Les|Le|La|les|le|la)\s+[A-ZÀ-Ý][\w’'-]+(?:\s+(?:(?:du|des|de\s+la|de|d['’])\s*)?[A-ZÀ-Ý][\w’'-]+){0,3})"
     r"(?=\s*(?:[,;.:(]|$)|\s+[a-zà-ÿ])")
 
 
@@ -1100,8 +1106,13 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
         # "La Voix du Nord": a name with its article, which no person's name has
         name = titled.group("name")
         second = name.split()[1]
-        if second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name):
-            return name
+        lower = name[:1].islower()  # "indique la Chaine Météo": only a whole phrase, not "le Grand port"
+        if lower and (name.startswith("les") or second in TITLES
+                      or re.match(r"\s+[a-zà-ÿ]", np.strip()[titled.end():])):
+            pass
+        elif second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name) \
+                and not find_role(np):
+            return name[:1].upper() + name[1:]
     m = _PROPER.match(np.strip())
     if not m:
         return None
@@ -1471,7 +1482,7 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about
-    candidates = ctx.unquoted(ctx.antecedents(people=pron in PERSON_PRONOUNS))
+    candidates = [c for c in ctx.unquoted(ctx.antecedents(people=pron in PERSON_PRONOUNS)) if c not in ctx.titled]
     for candidate in candidates or ctx.unquoted(ctx.cast.most_named())[:1]:
         if ctx.cast.genders.get(candidate, gender) == gender:  # "he" is no school district
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
