@@ -717,3 +717,21 @@ def test_a_title_with_its_article_in_lower_case_speaks_but_is_no_he(tmp_path):
     assert found["Une nouvelle alerte canicule plus durable est attendue"][0] == "La Chaine Météo"
     # "il" after "Selon le Parisien, l'ancien chef de l'Etat …" is the man, not the paper
     assert found["Les leçons doivent être entendues"][0] == "François Hollande"
+
+
+def test_a_name_in_apposition_after_pour_and_a_name_in_quote_marks_is_no_person(tmp_path):
+    text = ("Ferry\n\nCHERBOURG (AFP) - Le ferry « Galway Star » a heurté une digue.\n\n"
+            "Pour le délégué CGT des marins du port, Yannick Le Goff, l’accident pose la question des "
+            "cadences. « Les équipages enchaînent des rotations de quatorze heures », a-t-il affirmé.\n\n"
+            "Le « Galway Star » devra subir une inspection.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Les équipages enchaînent des rotations de quatorze heures"][0] == "Yannick Le Goff"
+
+
+def test_a_post_of_several_words_before_the_name(tmp_path):
+    text = ("Prisons\n\nLONDON (Reuters) - Prisons are full, the chief inspector of prisons said.\n\n"
+            "\"We are now running a system in which there is no slack at all,\" Chief Inspector of Prisons "
+            "Martin Ashworth told reporters.\n\nAshworth described the estate as \"at breaking point\".\n")
+    found = speakers_of(tmp_path, text)
+    assert found["We are now running a system in which there is no slack at all,"][0] == "Martin Ashworth"
+    assert found["at breaking point"][0] == "Martin Ashworth"

@@ -417,11 +417,22 @@ _QUALIFIER_END = re.compile(r"[,;:.()«»\"“”„]|\s(?:qui|que|dont|lors|dan
                             + r")\s")
 
 
+_OPENING_MARK = re.compile(r"[«“„\"‘‹»]\s*$")
+_CLOSING_MARK = re.compile(r"^\s*[»”“\"’›«]")
+
+
+def _in_marks(text: str, m: Mention) -> bool:
+    """The mention is all a pair of quotation marks holds ("le ferry « Galway Star »"): the
+    name of a ship, a product or an operation, not a person's."""
+    return bool(_OPENING_MARK.search(text[max(0, m.start - 3):m.start])
+                and _CLOSING_MARK.match(text[m.end:m.end + 3]))
+
+
 def build_cast(texts: list[str], title: bool = False) -> Cast:
     """Collect names (full names first, so "M. X" can resolve) and "role, Name" pairs; with
     ``title``, ``texts[0]`` is a headline, whose roles count only where the body gives none."""
     cast = Cast()
-    mentions = [(i, m) for i, text in enumerate(texts) for m in find_mentions(text)]
+    mentions = [(i, m) for i, text in enumerate(texts) for m in find_mentions(text) if not _in_marks(text, m)]
     for _, m in mentions:
         for name in m.names:
             if len(name.split()) >= 2:

@@ -183,8 +183,10 @@ _BEFORE = [
                rf"[A-ZÀ-Ý][\w’'-]*))\s+(?-i:[a-zà-ÿ])", re.I),
     # "selon X, « …" and "Pour la ministre, Florence Parly, « …" just before the quote
     re.compile(rf"(?:^|[\s(]){_ACCORDING}\s+(?P<np>{_NP}{{1,160}}),\s*$", re.I),
-    # a sentence that opens with "Selon X," / "Pour X," governs its quotes
-    re.compile(rf"^\s*(?:{_ACCORDING}|{_IN_VIEW})\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
+    # a sentence that opens with "Selon X," / "Pour X," governs its quotes; with the name in
+    # apposition ("Pour le délégué CGT des marins du port, Yannick Le Goff, l'accident …")
+    re.compile(rf"^\s*(?:{_ACCORDING}|{_IN_VIEW})\s+(?P<np>{_NP_NOCOMMA}{{1,120}}"
+               r"(?:,\s*(?-i:[A-ZÀ-Ý])[^,.;:«»\"“”]{2,40}(?=,))?),", re.I),
     re.compile(rf"(?:^|[\s,]){_ACCORDING}\s+(?P<np>{_NP_NOCOMMA}{{1,120}}),", re.I),
     re.compile(rf"{_AUX_INVERTED}{_PRONOUN}{_ADVERBS}\s+{_PARTICIPLE}\b", re.I),
     re.compile(rf"{_AUX}{_ADVERBS}\s+{_PARTICIPLE}(?P<np>\s+(?:le|la|l’|l'|M\.|Mme|MM\.){_NP}{{1,120}}?)\s*[–—-]",
