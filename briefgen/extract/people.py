@@ -34,7 +34,7 @@ from .lexicon import (
     THAT,
     TITLES,
 )
-from .morphology import nominative_name
+from .morphology import nominative_head, nominative_name
 
 # letters by case, Latin (with Extended-A/B: "Geoană", "Rinkēvičs"), Greek and Cyrillic
 _UPPER = "".join(c for c in map(chr, range(0x41, 0x530)) if c.isupper() and c.isalpha())
@@ -235,7 +235,9 @@ def _body_word(token: str) -> bool:
     """A body's head, perhaps with a case ending ("Ministerului Sănătății", Romanian's
     genitive of "Ministerul")."""
     low = token.lower()
-    return low in _BODY_WORDS or len(low) >= 9 and low[:-2] in _BODY_WORDS or len(low) >= 10 and low[:-3] in _BODY_WORDS
+    return (low in _BODY_WORDS or len(low) >= 9 and low[:-2] in _BODY_WORDS
+            or len(low) >= 10 and low[:-3] in _BODY_WORDS
+            or nominative_head(low, None).lower() in _BODY_WORDS)  # "Управлении": "управление", declined
 
 
 def _another_first_name(token: str) -> bool:

@@ -843,7 +843,8 @@ def _proper_after_description(name: str) -> str:
     while k < len(words) - 1 and words[k].islower() and words[k] not in NAME_PARTICLES:
         k += 1  # an adjective: "agraria"
     rest = words[k:]
-    return " ".join(rest) if rest[0][:1].isupper() else name
+    # "пресс-служба Российской федерации баскетбола": the body it speaks for, in the nominative
+    return nominative_head(" ".join(rest), None) if rest[0][:1].isupper() else name
 
 
 # a proper name going on with lower-case words of another language: "Eurogroup for animals"
@@ -1419,6 +1420,9 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
     end = _ORGANISATION_END_OF.get(language, _ORGANISATION_END).search(name)
     name = name[: end.start()] if end else name
     name = _before_verb(name, language)
+    words = name.split()
+    if len(words) > 2 and words[-1] in ADDRESSEES and words[-1].islower():
+        name = " ".join(words[:-1])  # "… федерации баскетбола агентству сообщили": told to the agency
     # "Associação Brasileira de Supermercados (Abras)": the acronym is another name for it
     name = _TRAILING_ACRONYM.sub("", name.strip(" .,"))
     return name if 2 <= len(name) <= 80 else None
