@@ -735,3 +735,12 @@ def test_a_post_of_several_words_before_the_name(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["We are now running a system in which there is no slack at all,"][0] == "Martin Ashworth"
     assert found["at breaking point"][0] == "Martin Ashworth"
+
+
+def test_the_staff_of_a_person_speaks_as_a_body(tmp_path):
+    text = ("Cannabis\n\nPARIS (AFP) - « Le gouvernement reste opposé à la légalisation », a répondu le cabinet "
+            "du Premier ministre Édouard Philippe à l'AFP.\n\n« Il y aura une réouverture ce week-end », a indiqué "
+            "l'entourage du préfet Bernard Gonzalez.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["Le gouvernement reste opposé à la légalisation"][0] == "cabinet du Premier ministre Édouard Philippe"
+    assert found["Il y aura une réouverture ce week-end"][0] != "Bernard Gonzalez"

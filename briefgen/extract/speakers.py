@@ -66,6 +66,7 @@ from .lexicon import (
     REPORTING_WORDS_OF,
     ROLE_COMPLEMENT_ENDINGS,
     SINGULAR_PRONOUNS,
+    STAFF,
     STOPWORDS,
     THAT,
     TITLES,
@@ -583,6 +584,16 @@ _RELATION = re.compile(
     r"père|mère|frère|sœur|proche|proches|entourage|avocat|avocate|avocats|ami|amie|amis|collaborateur|"
     r"collaboratrice|biographe|voisin|voisine|husband|wife|son|daughter|father|mother|brother|sister|"
     r"lawyer|friend|aide)s?\s+(?:de|du|des|d['’]|of)\b(?!\s+famille)", re.I)  # "le père de famille": a description
+# the staff of someone, named with an article (not "son entourage"): a body that speaks
+_STAFF_OF = re.compile(r"^(?:l['’]|le|la|les)\s*(?:" + "|".join(STAFF) + r")\s+(?:de|du|des|d['’])", re.I)
+_STAFF_END = re.compile(r"\s*[,;:(]|\s(?:à|au|aux|qui|que|dont|dans|lors|sur|selon|auprès|pour)\s")
+
+
+def _staff_name(np: str) -> str:
+    """"l'entourage du préfet, qui …" → "entourage du préfet"."""
+    return _STAFF_END.split(re.sub(r"^(?:l['’]|le|la|les)\s*", "", np.strip(), flags=re.I), maxsplit=1)[0].strip()
+
+
 _RELATIVE_CLAUSE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle|who|which)\b", re.I)
 
 
@@ -712,13 +723,19 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if (_a_pronoun(first, ctx.language) and not find_mentions(np) and not find_role(np)
             and not organisation_name(np)):  # "El Ministerio": the Spanish article, not Romanian "el"
         return _pronoun(first, ctx, evidence)
-    if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
+    if _RELATION.match(np) and not _STAFF_OF.match(np):  # "l'époux de Claude Chirac": someone unnamed
         return Attribution((), None, evidence)
     # not a person named after an elided "d'" ("le député et soutien d'Alain Juppé"): someone
     # the phrase relates to the speaker
     mentions = [m for m in find_mentions(np) if not after_elision(np, m.start)]
     body_first = _ORGANISATION.match(np.strip())
     inside_body = False
+    if _STAFF_OF.match(np.strip()):
+        # "le cabinet du Premier ministre Édouard Philippe", "l'entourage du préfet": the staff
+        # speaks, as a body, not the person it works for
+        name = organisation_name(np, ctx.language) or _staff_name(np)
+        ctx.body(name)
+        return Attribution((name,), None, evidence)
     if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
             and not re.search(r"\b(?:de|du|des|d['’]|of)\s*$", np[:mentions[0].start]):
         # "Ministerul Investițiilor și Proiectelor Europene": capitalised words inside a body's
