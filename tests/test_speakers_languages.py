@@ -522,3 +522,16 @@ def test_romanian_genitive_nouns_of_a_post_are_no_name(tmp_path):
     # a minister called Muncii
     assert found["Nu este un cadou, este o recuperare"][0] == "Mihaela Stoica"
     assert found["Nu e un cadou"][0] == "Mihaela Stoica"
+
+
+def test_a_pronoun_that_is_she_or_they_takes_its_number_from_the_verb(tmp_path):
+    text = ("Energie\n\nDEN HAAG (ANP) - \"Het net moet twee keer zo groot worden\", zegt Annelies Verbrugge, "
+            "directeur van Netbeheer Nederland.\n\nKamerlid Mirjam de Wit wil dat de belasting omlaag gaat. "
+            "\"Het kabinet kan dit niet afdoen\", zei ze dinsdag.\n")
+    found = speakers_of(tmp_path, text)
+    # Dutch "ze" after a singular verb is "she", not the last group of people
+    assert found["Het kabinet kan dit niet afdoen"][0] == "Mirjam de Wit"
+    from briefgen.extract.speakers import Context, _pronoun_kind
+    ctx = Context(cast=None, language="de")
+    assert _pronoun_kind("sie", ctx, "sagte") == ("f", False)
+    assert _pronoun_kind("sie", ctx, "sagten") == (None, True)

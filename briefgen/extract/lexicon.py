@@ -107,6 +107,9 @@ PLURAL_PRONOUNS = frozenset(_all("people", "plural_pronouns"))
 PRONOUNS_OF = {code: (_of(code, "people", "singular_pronouns", {}),
                       frozenset(_of(code, "people", "plural_pronouns")))
                for code in LANGUAGES}
+# endings of a plural verb, in languages with a pronoun that is singular or plural by its verb
+# (Dutch "ze", German "sie")
+PLURAL_VERB_ENDINGS_OF = {code: tuple(_of(code, "people", "plural_verb_endings")) for code in LANGUAGES}
 # each language's determiners, indefinite ("un", "a", "ein") and definite ("le", "the", "der"):
 # which one opens a cue's speaker phrase tells an unnamed speaker from a known one
 DETERMINERS_OF = {code: (frozenset(_of(code, "people", "indefinite")),

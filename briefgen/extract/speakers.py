@@ -58,6 +58,7 @@ from .lexicon import (
     PERSON_PRONOUNS,
     PLURAL_PHRASES,
     PLURAL_PRONOUNS,
+    PLURAL_VERB_ENDINGS_OF,
     PRO_DROP_VERBS,
     PRONOUNS_OF,
     REFLEXIVE_PRESENT,
@@ -553,10 +554,11 @@ def _resolve(cue: Cue, ctx: Context, before: str) -> Attribution:
         person = next(iter(ctx.antecedents()), None)
         return Attribution((person,) if person else (), ctx.cast.roles.get(person) if person else None, cue.evidence)
     if cue.pron:
-        gender, plural = _pronoun_kind(cue.pron, ctx)
+        verb = _verb_beside(cue.pron, cue.evidence or "")
+        gender, plural = _pronoun_kind(cue.pron, ctx, verb)
         # "Gérard Larcher, président du Sénat, joue la prudence : « … », a-t-il fait valoir"
         opening = _opening_speaker(before, ctx, gender, cue.evidence) if gender and not plural else None
-        return opening or _pronoun(cue.pron, ctx, cue.evidence)
+        return opening or _pronoun(cue.pron, ctx, cue.evidence, verb)
     np = _clause_subject(cue.np) if cue.subject else cue.np
     if _RELATIVE.search(np):  # "…, M. Kristersson, qui s'est dit « fier »"
         mentions = find_mentions(before)
@@ -1487,19 +1489,33 @@ def _a_pronoun(word: str, language: str | None) -> bool:
     return word in SINGULAR_PRONOUNS or word in PLURAL_PRONOUNS
 
 
-def _pronoun_kind(pron: str, ctx: Context) -> tuple[str | None, bool]:
+def _verb_beside(pron: str, evidence: str) -> str | None:
+    """The word next to a subject pronoun in its cue, the verb: "zei ze" → "zei", "ze zeiden" →
+    "zeiden"."""
+    words = re.findall(r"[\w’'-]+", evidence.lower())
+    at = max((i for i, w in enumerate(words) if w == pron.lower()), default=None)
+    if at is None:
+        return None
+    return words[at - 1] if at > 0 else (words[at + 1] if at + 1 < len(words) else None)
+
+
+def _pronoun_kind(pron: str, ctx: Context, verb: str | None = None) -> tuple[str | None, bool]:
     """(gender, plural) of a subject pronoun as the paragraph's language uses it (Portuguese
-    "ele" is "he", Romanian "ele" is "they"); the gender is None for "on"."""
+    "ele" is "he", Romanian "ele" is "they"); the gender is None for "on". A pronoun that is
+    both ("ze", "sie") is plural when its ``verb`` is ("zeiden ze"), else singular."""
     pron = pron.lower()
     singular, plural = PRONOUNS_OF.get(ctx.language or "", (SINGULAR_PRONOUNS, PLURAL_PRONOUNS))
     if pron not in singular and pron not in plural:  # a language's word that another uses
         singular, plural = SINGULAR_PRONOUNS, PLURAL_PRONOUNS
+    if pron in singular and pron in plural:
+        many = bool(verb) and verb.endswith(PLURAL_VERB_ENDINGS_OF.get(ctx.language or "", ()) or ("\0",))
+        return (None if many else singular[pron]), many
     return singular.get(pron), pron in plural
 
 
-def _pronoun(pron: str, ctx: Context, evidence: str | None) -> Attribution:
+def _pronoun(pron: str, ctx: Context, evidence: str | None, verb: str | None = None) -> Attribution:
     pron = pron.lower()
-    gender, plural = _pronoun_kind(pron, ctx)
+    gender, plural = _pronoun_kind(pron, ctx, verb)
     if plural:
         return Attribution(ctx.last_group, None, evidence) if ctx.last_group else Attribution()
     if gender is None:  # "on"
