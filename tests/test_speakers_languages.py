@@ -535,3 +535,15 @@ def test_a_pronoun_that_is_she_or_they_takes_its_number_from_the_verb(tmp_path):
     ctx = Context(cast=None, language="de")
     assert _pronoun_kind("sie", ctx, "sagte") == ("f", False)
     assert _pronoun_kind("sie", ctx, "sagten") == (None, True)
+
+
+@pytest.mark.parametrize("sentence, quote, body", [
+    ("Die Landeswahlleitung teilte mit, die Wahlbeteiligung habe „deutlich über dem Wert von 2021“ gelegen.",
+     "deutlich über dem Wert von 2021", "Landeswahlleitung"),
+    ("Die Tarifgemeinschaft deutscher Länder (TdL) wies die Forderungen als „nicht finanzierbar“ zurück.",
+     "nicht finanzierbar", "Tarifgemeinschaft deutscher Länder"),
+])
+def test_german_bodies_named_by_a_compound(tmp_path, sentence, quote, body):
+    # "-leitung", "-gemeinschaft", "-aufsicht" … end a body's name (de compound_suffixes)
+    found = speakers_of(tmp_path, f"Wahl\n\nBERLIN (dpa) - {sentence}\n")
+    assert found[quote][0] == body
