@@ -547,3 +547,15 @@ def test_german_bodies_named_by_a_compound(tmp_path, sentence, quote, body):
     # "-leitung", "-gemeinschaft", "-aufsicht" … end a body's name (de compound_suffixes)
     found = speakers_of(tmp_path, f"Wahl\n\nBERLIN (dpa) - {sentence}\n")
     assert found[quote][0] == body
+
+
+@pytest.mark.parametrize("text, names", [
+    ("said Marcus T. Bell, the treasurer", [("Marcus T. Bell",)]),  # a middle initial
+    ("De rechtbank heeft de 23-jarige Dennis V. veroordeeld", [("Dennis V.",)]),  # a suspect's surname cut
+    ("Selon M. Lin, la coopération", [("Lin",)]),  # "M." is a title, no initial
+    ("Mme A. Dupont a dit", [("Dupont",)]),
+])
+def test_names_with_initials(text, names):
+    from briefgen.extract.people import find_mentions
+
+    assert [m.names for m in find_mentions(text)] == names

@@ -47,7 +47,11 @@ _CAP = rf"[{_UPPER}][{_LOWER}]+(?:·l[{_LOWER}]+)?(?:[{_UPPER}][{_LOWER}]+)?(?:[
 # Flemish writes the first particle with a capital ("Inge Van den Broeck")
 _PART = (r"(?:de(?:\s+la|\s+las|\s+los)?|del|du|des|von(?:\s+der|\s+den)?|van(?:\s+der|\s+den|\s+de)?|ter|ten|di|da|"
          r"do|dos|bin|al|el|i|(?:Van|Von)\s+(?:der|den|de))")
-_NAME = rf"{_CAP}(?:\s+(?:{_PART}\s+){{0,2}}{_CAP}){{0,8}}"
+# a surname cut to its initial, as the Dutch and Belgian press names suspects ("Dennis V.")
+# (and a middle initial: "Marcus T. Bell"; not a title: "Selon M. Lin")
+_INITIAL_TITLES = "".join(t[0] for t in TITLES if re.fullmatch(r"[A-Z]\.", t))
+_NAME = (rf"{_CAP}(?:\s+(?:{_PART}\s+|(?![{_INITIAL_TITLES or '^'}]\.)[{_UPPER}]\.\s+(?={_CAP})){{0,2}}{_CAP}){{0,8}}"
+         rf"(?:\s+[{_UPPER}]\.(?![\w.])(?!\s+[{_UPPER}][{_LOWER}]))?")
 # the titles of every language's data ("M.", "Mme", "Me", "Herr", "dl.", "г-н"), longest first
 _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True)) + r")(?!\w)"
 # (a name may follow an elided "d'" or "qu'": "le film d'Hélène Marchetti", "qu'Emmanuel Macron";
@@ -55,7 +59,7 @@ _TITLE = "(?:" + "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=
 ELISION = r"\b(?:[dD]|[qQ]u)['’]"
 MENTION = re.compile(
     rf"(?:(?<![\w’'])|(?<=\b[dD]['’])|(?<=\b[qQ]u['’]))"
-    rf"(?:(?P<title>{_TITLE})\s+)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
+    rf"(?:(?P<title>{_TITLE})\s+(?:[{_UPPER}]\.\s+)?)?(?P<name>{_NAME})(?:\s+(?:et|and)\s+(?P<name2>{_NAME}))?"
 )
 # the definite articles before a role, of every language ("la ministra", "der Minister"); not
 # those that are also other words ("a", "i", "de")
