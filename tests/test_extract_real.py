@@ -24,7 +24,7 @@ def halves():
     return bench.score_halves()
 
 
-@pytest.mark.parametrize("half, articles, speakers", [("dev", 160, 0.81), ("test", 101, 0.65)])
+@pytest.mark.parametrize("half, articles, speakers", [("dev", 160, 0.82), ("test", 101, 0.68)])
 def test_real_french_news(halves, half, articles, speakers):
     score = halves[half]
     assert score.articles == articles
@@ -33,7 +33,7 @@ def test_real_french_news(halves, half, articles, speakers):
 
 
 def test_multilingual_inbox_development_half():
-    """Eighteen articles a language: two, then eight more pairs written later (each pair measured
+    """Twenty-two articles a language: two, then ten more pairs written later (each pair measured
     before the rules were tuned on it; see the README)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
@@ -43,19 +43,19 @@ def test_multilingual_inbox_development_half():
         # a year, as the labels read weekdays; briefgen infers 2024 from them (dates.infer_year)
         assert score.date_accuracy >= 0.9 and score.metadata_right == score.metadata, (language, score.errors)
         assert score.speaker_accuracy >= 0.75, (language, score.errors)
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.8
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.83
 
 
 def test_multilingual_inbox_test_half():
-    """Never tuned on (sixteen articles a language): the floors only keep what the rules and the
-    learnt ranking reach on articles they were not fitted to (speakers 0.75 overall now)."""
+    """Never tuned on (twenty articles a language): the floors only keep what the rules and the
+    learnt ranking reach on articles they were not fitted to (speakers 0.77 overall now)."""
     scores = score_by_language(ROOT / "benchmarks" / "multilingual" / "test")
     assert set(scores) == {"ca", "de", "en", "es", "fr", "it", "nl", "pt", "ro", "ru"}
     for language, score in scores.items():
         assert score.precision >= 0.85 and score.recall >= 0.85, language
         assert score.speaker_accuracy >= 0.65, language
     assert sum(s.dates_right for s in scores.values()) / sum(s.dates for s in scores.values()) >= 0.95
-    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.73
+    assert sum(s.speakers_right for s in scores.values()) / sum(s.matched for s in scores.values()) >= 0.76
 
 
 @pytest.mark.parametrize("article, expected", [
