@@ -744,3 +744,10 @@ def test_the_staff_of_a_person_speaks_as_a_body(tmp_path):
     found = speakers_of(tmp_path, text)
     assert found["Le gouvernement reste opposé à la légalisation"][0] == "cabinet du Premier ministre Édouard Philippe"
     assert found["Il y aura une réouverture ce week-end"][0] != "Bernard Gonzalez"
+
+
+def test_an_unnamed_spokesperson_of_a_body_is_the_body_speaking(tmp_path):
+    text = ("Attaque\n\nLONDRES (AFP) - « La personne interpellée est le suspect », a indiqué un porte-parole "
+            "de la police locale.\n")
+    found = speakers_of(tmp_path, text)
+    assert found["La personne interpellée est le suspect"][0] == "police locale"

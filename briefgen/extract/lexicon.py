@@ -169,6 +169,7 @@ DOCUMENTS = frozenset(w.lower() for w in _all("organisations", "documents"))
 MEDIA = frozenset(_all("organisations", "media"))
 ORGANISATION_DESCRIPTIONS = frozenset(h.lower() for h in _all("organisations", "descriptions"))
 STAFF = frozenset(h.lower() for h in _all("organisations", "staff"))
+SPOKESPERSONS = tuple(sorted(_all("people", "spokespersons"), key=len, reverse=True))
 # every other language's verbs of saying, auxiliaries, "according to" and "in X's view"
 # words: read by the shared cue patterns of speakers.py (French and English have their own
 # shapes there too: "a-t-il ajouté", "explique-t-elle", '"…," Austin said')

@@ -67,6 +67,7 @@ from .lexicon import (
     REPORTING_WORDS_OF,
     ROLE_COMPLEMENT_ENDINGS,
     SINGULAR_PRONOUNS,
+    SPOKESPERSONS,
     STAFF,
     STOPWORDS,
     THAT,
@@ -586,6 +587,12 @@ _RELATION = re.compile(
     r"père|mère|frère|sœur|proche|proches|entourage|avocat|avocate|avocats|ami|amie|amis|collaborateur|"
     r"collaboratrice|biographe|voisin|voisine|husband|wife|son|daughter|father|mother|brother|sister|"
     r"lawyer|friend|aide)s?\s+(?:de|du|des|d['’]|of)\b(?!\s+famille)", re.I)  # "le père de famille": a description
+# an unnamed spokesperson of a body ("un porte-parole de la police locale", "a spokesman for the
+# ministry", "ein Sprecher des Ministeriums"): the body speaks
+_SPOKESPERSON_OF = re.compile(
+    r"^(?:" + "|".join(re.escape(d) for d in sorted(INDEFINITE, key=len, reverse=True)) + r")\s+(?:"
+    + "|".join(re.escape(w) for w in SPOKESPERSONS) + r")\s+(?:(?:de|du|des|of|for|at|del|della|dello|do|da|dos|das|"
+    r"der|van|al|a)\s+|d['’]|dell['’])?(?P<body>.+)$", re.IGNORECASE)
 # the staff of someone, named with an article (not "son entourage"): a body that speaks
 _STAFF_OF = re.compile(r"^(?:l['’]|le|la|les)\s*(?:" + "|".join(STAFF) + r")\s+(?:de|du|des|d['’])", re.I)
 _STAFF_END = re.compile(r"\s*[,;:(]|\s(?:à|au|aux|qui|que|dont|dans|lors|sur|selon|auprès|pour)\s")
@@ -699,6 +706,13 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     """Speakers named in a noun phrase: names, titles with surnames, roles, pronouns.
     Unresolved: no speakers, with the evidence kept (someone unnamed spoke)."""
     np = _TOLD_TO.sub("", _drop_filler(np.strip()))
+    spokesperson = _SPOKESPERSON_OF.match(np)
+    if spokesperson:  # "un porte-parole de la police locale": the police speaks
+        body = organisation_name(spokesperson.group("body"), ctx.language)
+        if body and not find_mentions(spokesperson.group("body")):
+            body = ctx.organisations.get(body.lower(), body)
+            ctx.body(body)
+            return Attribution((body,), None, evidence)
     adjunct = ADJUNCT.search(np)
     if adjunct and adjunct.start() > 0:
         np = np[: adjunct.start()]  # "o chanceler após reunião com o embaixador, Laurent …"
