@@ -751,3 +751,12 @@ def test_an_unnamed_spokesperson_of_a_body_is_the_body_speaking(tmp_path):
             "de la police locale.\n")
     found = speakers_of(tmp_path, text)
     assert found["La personne interpellée est le suspect"][0] == "police locale"
+
+
+@pytest.mark.parametrize("phrase, name", [
+    ("l'ONG Human Right Watch de défense des droits de l'Homme dans un communiqué", "ONG Human Right Watch"),
+    ("le Haut Conseil de la santé publique", "Haut Conseil de la santé publique"),  # two capitals: a head
+    ("la Fédération Française de football", "Fédération Française de football"),
+])
+def test_what_a_body_is_after_its_proper_name_is_not_its_name(phrase, name):
+    assert organisation_name(phrase, "fr") == name

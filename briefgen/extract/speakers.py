@@ -1453,6 +1453,9 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
     end = _ORGANISATION_END_OF.get(language, _ORGANISATION_END).search(name)
     name = name[: end.start()] if end else name
     name = _before_verb(name, language)
+    described = _DESCRIBED_AFTER_NAME.match(name)
+    if described:  # "Human Right Watch de défense des droits de l'Homme": what it is, after its name
+        name = described.group(1)
     words = name.split()
     if len(words) > 2 and words[-1] in ADDRESSEES and words[-1].islower():
         name = " ".join(words[:-1])  # "… федерации баскетбола агентству сообщили": told to the agency
@@ -1461,6 +1464,12 @@ def organisation_name(np: str, language: str | None = None) -> str | None:
     return name if 2 <= len(name) <= 80 else None
 
 
+# a proper name of three capitalised words or more, then "de" and a word in lower case: what
+# the body is, not its name ("l'ONG Human Right Watch de défense des droits de l'Homme"; not
+# "Haut Conseil de la santé publique")
+_DESCRIBED_AFTER_NAME = re.compile(r"^(.*?\b[A-ZÀ-Ý][\w’'-]+\s+[A-ZÀ-Ý][\w’'-]+\s+[A-ZÀ-Ý][\w’'-]+)\s+"
+                                   r"(?:de|des|du|d['’])\s*"
+                                   r"(?:la\s+|l['’])?(?=[a-zà-ÿ])")
 # an acronym in brackets after a body's name, then words in lower case: the name ended there
 # ("Associação Brasileira de Combate à Falsificação (ABCF) elogiou a operação")
 _ACRONYM_THEN_LOWER = re.compile(r"\s+\((?=[^()]*[A-ZА-Я])[\w.&-]{2,12}\)\s+(?=[a-zà-ÿа-я])")
