@@ -71,3 +71,12 @@ def test_a_parsed_subject_that_is_a_thing_is_nobody(tmp_path, monkeypatch):
             "de « terroriste » par l'avocat des victimes.\n")
     # "L'attaque" only looks like a description of a person (as "la maire" does): nobody is guessed
     assert speakers_of(tmp_path, text)["terroriste"][0] is None
+
+
+def test_a_parsed_subject_in_quotation_marks_is_a_thing_not_a_speaker(tmp_path):
+    text = ("Drone\n\nUn drone s'est écrasé vendredi soir près de la base aérienne d'Istres, sans faire de "
+            "victime, a annoncé son constructeur Safran. Le \"Patroller\" s'est crashé vendredi à "
+            "Saint-Mitre-les-Remparts à 15 h 58 au cours d'un vol de \"réception industrielle\" mené à partir "
+            "de la base aérienne 125 d'Istres.\n")
+    speaker, _ = speakers_of(tmp_path, text)["réception industrielle"]
+    assert speaker != "Patroller"

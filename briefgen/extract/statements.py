@@ -220,6 +220,8 @@ def _from_syntax(sentence: str, q_start: int, q_end: int, language: str | None, 
     np = subject_of(sentence, q_start, q_end, language or "")
     if not np or only_described(np):  # "L'attaque de la mosquée": a thing, not the person just spoken of
         return None
+    if re.search(r"[«“\"„‹]\s*" + re.escape(np.strip()) + r"\s*[»”\"“›]", sentence[:q_start]):
+        return None  # 'Le "Patroller" s'est crashé': a name in quotation marks, a thing's
     found = resolve_phrase(np, ctx, f"subject of the clause (parsed): {np}")
     return found if found.speakers else None
 
