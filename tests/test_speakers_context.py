@@ -760,3 +760,11 @@ def test_an_unnamed_spokesperson_of_a_body_is_the_body_speaking(tmp_path):
 ])
 def test_what_a_body_is_after_its_proper_name_is_not_its_name(phrase, name):
     assert organisation_name(phrase, "fr") == name
+
+
+def test_a_verb_between_commas_has_its_subject_after_it(tmp_path):
+    text = ("Syrie\n\nParis (AFP) - Me Emmanuel Daoud a porté plainte.\n\nLors des dernières rencontres avec les "
+            "autorités françaises, a expliqué Me Daoud, « il nous avait été répondu que le dossier serait "
+            "traité au cas par cas ».\n")
+    found = speakers_of(tmp_path, text)
+    assert found["il nous avait été répondu que le dossier serait traité au cas par cas"][0] == "Emmanuel Daoud"

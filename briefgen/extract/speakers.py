@@ -481,6 +481,14 @@ def cues_before(before: str) -> list[Cue]:
                 continue
             start = _clause_start(before, m.start())
             subject = before[start:m.start()]
+            incise = _INVERTED_SUBJECT.match(before, m.end()) if strong and subject.rstrip().endswith(",") else None
+            if incise and find_mentions(incise.group("np")) and re.match(r",\s*$", before[incise.end():]):
+                # "Lors des dernières rencontres avec les autorités, a expliqué Me Daoud, « … »":
+                # the verb between commas, its subject after it, then the quote
+                found.append(Cue(start, incise.end(), before[m.start():incise.end()].strip(" ,"),
+                                 incise.group("np"), None, True,
+                                 before=before[max(0, m.start() - WINDOW):m.start()]))
+                continue
             if strong and not any(c.isalpha() for c in subject):
                 # nothing before the verb: its subject follows it ("», a ajouté X, tout en
                 # soulignant que la « force »…")
