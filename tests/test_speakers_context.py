@@ -56,6 +56,7 @@ def test_words_inside_narration_are_not_carried_into_a_new_paragraph(tmp_path):
     ("le ministère turc des Affaires étrangères", "ministère turc des Affaires étrangères"),
     ("l'Elysée", "Elysée"),
     ("la CGT, qui appelle à la grève", "CGT"),
+    ("le GPSR (Groupe de protection des réseaux RATP) qu'on aperçoit", "GPSR (Groupe de protection des réseaux RATP)"),
     ("le service d'incendie et de secours (SDIS) du Nord", "service d'incendie et de secours (SDIS) du Nord"),
     ("un porte-parole", None),
     ("le ministre", None),
