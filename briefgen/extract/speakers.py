@@ -747,19 +747,19 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     if (_a_pronoun(first, ctx.language) and not find_mentions(np) and not find_role(np)
             and not organisation_name(np)):  # "El Ministerio": the Spanish article, not Romanian "el"
         return _pronoun(first, ctx, evidence)
-    if _RELATION.match(np) and not _STAFF_OF.match(np):  # "l'époux de Claude Chirac": someone unnamed
-        return Attribution((), None, evidence)
-    # not a person named after an elided "d'" ("le député et soutien d'Alain Juppé"): someone
-    # the phrase relates to the speaker
-    mentions = [m for m in find_mentions(np) if not after_elision(np, m.start)]
-    body_first = _ORGANISATION.match(np.strip())
-    inside_body = False
     if _STAFF_OF.match(np.strip()):
         # "le cabinet du Premier ministre Édouard Philippe", "l'entourage du préfet": the staff
         # speaks, as a body, not the person it works for
         name = organisation_name(np, ctx.language) or _staff_name(np)
         ctx.body(name)
         return Attribution((name,), None, evidence)
+    if _RELATION.match(np):  # "l'époux de Claude Chirac": someone unnamed
+        return Attribution((), None, evidence)
+    # not a person named after an elided "d'" ("le député et soutien d'Alain Juppé"): someone
+    # the phrase relates to the speaker
+    mentions = [m for m in find_mentions(np) if not after_elision(np, m.start)]
+    body_first = _ORGANISATION.match(np.strip())
+    inside_body = False
     if body_first and body_first.group("name") and mentions and mentions[0].start > 0 \
             and not re.search(r"\b(?:de|du|des|d['’]|of)\s*$", np[:mentions[0].start]):
         # "Ministerul Investițiilor și Proiectelor Europene": capitalised words inside a body's
@@ -1150,11 +1150,11 @@ def _proper_organisation(np: str, any_name: bool = True) -> str | None:
         # "La Voix du Nord": a name with its article, which no person's name has
         name = titled.group("name")
         second = name.split()[1]
-        lower = name[:1].islower()  # "indique la Chaine Météo": only a whole phrase, not "le Grand port"
-        if lower and (name.startswith("les") or second in TITLES
-                      or re.match(r"\s+[a-zà-ÿ]", np.strip()[titled.end():])):
-            pass
-        elif second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name) \
+        # with its article in lower case ("indique la Chaine Météo"), a whole phrase only: not
+        # "le Grand port maritime", "le Dr B K Naik", "les Français"
+        whole = name[:1].isupper() or not (name.startswith("les") or second in TITLES
+                                           or re.match(r"\s+[a-zà-ÿ]", np.strip()[titled.end():]))
+        if whole and second not in NOT_NAMES and second not in _NOT_A_BODY and not find_mentions(name) \
                 and not find_role(np):
             return name[:1].upper() + name[1:]
     m = _PROPER.match(np.strip())
