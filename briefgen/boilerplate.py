@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import find_dates
+from .languages import language_data
 from .text import words
 
 _NAV_PREFIXES = re.compile(
@@ -214,9 +215,7 @@ def _whole_date(when: str) -> bool:
 def _regions() -> frozenset[str]:
     """The regions datelines put in brackets after the place, from the languages' data
     (``[datelines] regions``: "PARANAGUÁ (PR) –" names Paraná, not an outlet)."""
-    from .extract.lexicon import DATA  # read once, when a dateline first needs it
-
-    return frozenset(r for lang in DATA.values() for r in lang.get("datelines", {}).get("regions", []))
+    return frozenset(r for lang in language_data().values() for r in lang.get("datelines", {}).get("regions", []))
 
 
 def _standard_dateline(para: str, m: re.Match) -> bool:

@@ -9,20 +9,10 @@ French cue in an English article is still read. Month and weekday names come fro
 
 from __future__ import annotations
 
-import tomllib
-from pathlib import Path
-
 from ..dates import LOCALES
+from ..languages import language_data
 
-LANGUAGES_DIR = Path(__file__).resolve().parent.parent / "data" / "languages"
-
-
-def _load() -> dict[str, dict]:
-    return {path.stem: tomllib.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(LANGUAGES_DIR.glob("*.toml"))}
-
-
-DATA = _load()
+DATA = language_data()
 LANGUAGES = tuple(code for code in DATA if code != "common")
 
 

@@ -266,9 +266,6 @@ class Context:
     # indefinite determiner ("explique une source policière"): uncued words after it are theirs
     unnamed_reports: set[tuple[int, int]] = field(default_factory=set)
     last_outlet: str | None = None  # the last body that spoke under a proper name ("Le Parisien")
-    # bodies named with their article ("selon le Parisien, l'ancien chef de l'Etat va …"): a
-    # title, which no "il" stands for
-    titled: set[str] = field(default_factory=set)
     bodies: set[str] = field(default_factory=set)  # speakers that are organisations
     sentence_no: int = 0
     _when: dict[str, int] = field(default_factory=dict)
@@ -834,8 +831,6 @@ def resolve_phrase(np: str, ctx: Context, evidence: str | None = None, bodies_by
     proper = None if named_body else _proper_organisation(np, any_name=bodies_by_name)
     if proper and proper not in INSTITUTIONS:
         ctx.last_outlet = proper  # what "le quotidien", "le site" may mean next
-        if _TITLE_WITH_ARTICLE.match(proper):
-            ctx.titled.add(proper)
     organisation = named_body or proper
     if organisation:
         name = ctx.organisations.get(organisation.lower(), _proper_after_description(organisation))
@@ -1552,7 +1547,10 @@ def _pronoun(pron: str, ctx: Context, evidence: str | None, verb: str | None = N
     if gender is None:  # "on"
         return Attribution((), None, evidence)
     # before anyone has been named, "il" is the person the article is about
-    candidates = [c for c in ctx.unquoted(ctx.antecedents(people=pron in PERSON_PRONOUNS)) if c not in ctx.titled]
+    # not a body named with its article, a title ("selon le Parisien, l'ancien chef de l'Etat …,
+    # confie-t-il"): no "il" stands for it
+    candidates = [c for c in ctx.unquoted(ctx.antecedents(people=pron in PERSON_PRONOUNS))
+                  if not _TITLE_WITH_ARTICLE.match(c)]
     for candidate in candidates or ctx.unquoted(ctx.cast.most_named())[:1]:
         if ctx.cast.genders.get(candidate, gender) == gender:  # "he" is no school district
             return Attribution((candidate,), ctx.cast.roles.get(candidate), evidence)
